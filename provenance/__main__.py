@@ -1,0 +1,5 @@
+"""`python -m provenance`: the same as the `provenance` command."""
+
+from provenance.cli import run
+
+run()

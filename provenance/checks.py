@@ -1,0 +1,311 @@
+"""Cross-file checks of a loaded case: references, ids, dates, and what is left unused.
+
+The loader has already checked each file against the model; these checks look at the
+case as a whole: every reference resolves, no id is used twice, no source cites itself
+or something published after it, and nothing is recorded that nothing uses. Each check
+is a small function that yields Problems, and `check_case` runs them all.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from provenance.load import LoadedCase, find_case_folders, load_case
+from provenance.model import Citation, Location, Source
+from provenance.problems import Problem, Severity, did_you_mean, error, warning
+
+
+@dataclass(frozen=True)
+class Report:
+    """The outcome of checking one or more cases."""
+
+    cases: tuple[LoadedCase, ...]
+    problems: tuple[Problem, ...]
+    """Every problem in every case, sorted by file and position."""
+
+    @property
+    def error_count(self) -> int:
+        return sum(problem.severity is Severity.ERROR for problem in self.problems)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(problem.severity is Severity.WARNING for problem in self.problems)
+
+    @property
+    def source_count(self) -> int:
+        return sum(len(case.sources) for case in self.cases)
+
+
+def check_paths(paths: Sequence[Path]) -> Report:
+    """Load and check every case at or directly below each path."""
+    cases, problems = [], []
+    for path in paths:
+        folders = find_case_folders(path)
+        if not folders:
+            problems.append(
+                error(
+                    Location(str(path), 1, 1),
+                    "no-case",
+                    "no case here: a case folder "
+                    "holds a case.yaml (start one with `provenance new case NAME`)",
+                )
+            )
+        for folder in folders:
+            loaded = load_case(folder)
+            cases.append(loaded)
+            problems.extend(loaded.problems)
+            problems.extend(check_case(loaded))
+    return Report(tuple(cases), tuple(sorted(set(problems))))
+
+
+def check_case(case: LoadedCase) -> list[Problem]:
+    """Every cross-file problem of one loaded case."""
+    return [problem for check in _CHECKS for problem in check(case)]
+
+
+# --- ids -----------------------------------------------------------------------------
+
+
+def _duplicates(items: Iterable[tuple[str, Location]], what: str) -> Iterator[Problem]:
+    first: dict[str, Location] = {}
+    for item_id, location in sorted(items, key=lambda item: item[1]):
+        if item_id in first:
+            yield error(
+                location,
+                "duplicate-id",
+                f"{what} id '{item_id}' is already used at "
+                f"{first[item_id]}; give one of them another id",
+            )
+        else:
+            first[item_id] = location
+
+
+def check_duplicate_ids(case: LoadedCase) -> Iterator[Problem]:
+    claims = case.case_file.claims if case.case_file else ()
+    yield from _duplicates(((claim.id, claim.where("id")) for claim in claims), "claim")
+    yield from _duplicates(((outlet.id, outlet.where("id")) for outlet in case.outlets), "outlet")
+    yield from _duplicates(((source.id, source.where("id")) for source in case.sources), "source")
+
+
+# --- references ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Known:
+    """The ids a reference may point at, and whether a broken file hides others."""
+
+    ids: frozenset[str]
+    broken: frozenset[str]
+    complete: bool
+
+    def unknown(self, reference: str) -> bool:
+        return self.complete and reference not in self.ids and reference not in self.broken
+
+
+def _known_sources(case: LoadedCase) -> _Known:
+    return _Known(frozenset(source.id for source in case.sources), case.broken_source_ids, True)
+
+
+def _known_claims(case: LoadedCase) -> _Known:
+    claims = case.case_file.claims if case.case_file else ()
+    return _Known(frozenset(claim.id for claim in claims), frozenset(), case.case_file is not None)
+
+
+def _known_outlets(case: LoadedCase) -> _Known:
+    return _Known(
+        frozenset(outlet.id for outlet in case.outlets), frozenset(), not case.outlets_broken
+    )
+
+
+def _unknown(what: str, reference: str, known: _Known, location: Location, hint: str) -> Problem:
+    return error(
+        location,
+        f"unknown-{what}",
+        f"unknown {what} '{reference}'{did_you_mean(reference, known.ids)}; {hint}",
+    )
+
+
+def check_references(case: LoadedCase) -> Iterator[Problem]:
+    sources, claims, outlets = _known_sources(case), _known_claims(case), _known_outlets(case)
+    claim_hint = "claims are listed in case.yaml"
+    for source in case.sources:
+        if source.outlet is not None and outlets.unknown(source.outlet):
+            yield _unknown(
+                "outlet",
+                source.outlet,
+                outlets,
+                source.where("outlet"),
+                "outlets are listed in outlets.yaml",
+            )
+        for citation in source.citations:
+            if sources.unknown(citation.cites):
+                yield _unknown(
+                    "source",
+                    citation.cites,
+                    sources,
+                    citation.where("cites"),
+                    "sources are the files under sources/",
+                )
+            if claims.unknown(citation.claim):
+                yield _unknown("claim", citation.claim, claims, citation.where("claim"), claim_hint)
+        for statement in source.statements:
+            if claims.unknown(statement.claim):
+                yield _unknown(
+                    "claim", statement.claim, claims, statement.where("claim"), claim_hint
+                )
+        for amendment in (source.retracted, source.corrected):
+            if amendment is None:
+                continue
+            for claim_id in amendment.claims:
+                if claims.unknown(claim_id):
+                    yield _unknown("claim", claim_id, claims, amendment.where("claims"), claim_hint)
+
+
+def check_self_citations(case: LoadedCase) -> Iterator[Problem]:
+    for source in case.sources:
+        for citation in source.citations:
+            if citation.cites == source.id:
+                yield error(
+                    citation.where("cites"),
+                    "self-citation",
+                    f"'{source.id}' cites itself; cite the source it relies on",
+                )
+
+
+def check_citation_dates(case: LoadedCase) -> Iterator[Problem]:
+    """A source cannot cite what was published after it, when both dates are firm."""
+    by_id = {source.id: source for source in case.sources}
+    for source in case.sources:
+        for citation in source.citations:
+            cited = by_id.get(citation.cites)
+            if cited is not None and cites_later_source(source, cited, firm_only=True):
+                assert source.published is not None
+                assert cited.published is not None
+                yield error(
+                    citation.where("cites"),
+                    "cites-later-source",
+                    f"'{source.id}' ({source.published.text}) cites '{cited.id}', "
+                    f"published later ({cited.published.text}); check both dates",
+                )
+
+
+def cites_later_source(citing: Source, cited: Source, *, firm_only: bool) -> bool:
+    """True when `cited` was certainly published after `citing`.
+
+    With `firm_only`, approximate dates never count: the trace reports those as
+    warnings, the check only reports what the record proves.
+    """
+    if citing.published is None or cited.published is None:
+        return False
+    if firm_only and (citing.published.approximate or cited.published.approximate):
+        return False
+    return not cited.published.may_precede(citing.published)
+
+
+def check_outlet_domains(case: LoadedCase) -> Iterator[Problem]:
+    """A source's address should be on one of its outlet's domains, when they are known."""
+    domains = {outlet.id: outlet.domains for outlet in case.outlets}
+    for source in case.sources:
+        known = domains.get(source.outlet or "", ())
+        if not known or source.url is None:
+            continue
+        host = (urlsplit(source.url).hostname or "").lower()
+        if not any(host == domain or host.endswith("." + domain) for domain in known):
+            yield warning(
+                source.where("url"),
+                "url-outlet-mismatch",
+                f"{host} is not a domain of outlet '{source.outlet}' "
+                f"({', '.join(known)}); check the outlet or add the domain",
+            )
+
+
+# --- what is recorded but unused -------------------------------------------------------
+
+
+def check_unused_claims(case: LoadedCase) -> Iterator[Problem]:
+    if case.case_file is None:
+        return
+    used = {citation.claim for source in case.sources for citation in source.citations}
+    used |= {statement.claim for source in case.sources for statement in source.statements}
+    for claim in case.case_file.claims:
+        if claim.id not in used:
+            yield warning(
+                claim.location,
+                "unused-claim",
+                f"no source states or cites claim '{claim.id}'; record who makes it, or remove it",
+            )
+
+
+def check_isolated_sources(case: LoadedCase) -> Iterator[Problem]:
+    cited = {citation.cites for source in case.sources for citation in source.citations}
+    for source in case.sources:
+        if not source.citations and source.id not in cited:
+            yield warning(
+                source.location,
+                "isolated-source",
+                f"nothing cites '{source.id}' "
+                "and it cites nothing; link it to the case or remove it",
+            )
+
+
+def check_citation_wording(case: LoadedCase) -> Iterator[Problem]:
+    for source in case.sources:
+        for citation in source.citations:
+            if citation.wording is None:
+                yield warning(
+                    citation.location,
+                    "missing-wording",
+                    f"the citation of "
+                    f"'{citation.cites}' has no wording; quote how '{source.id}' "
+                    "words it",
+                )
+
+
+def check_repeated_citations(case: LoadedCase) -> Iterator[Problem]:
+    for source in case.sources:
+        seen: Counter[tuple[str, str, str]] = Counter()
+        for citation in source.citations:
+            key = _citation_key(citation)
+            seen[key] += 1
+            if seen[key] == 2:
+                yield warning(
+                    citation.location,
+                    "repeated-citation",
+                    f"'{source.id}' already "
+                    f"cites '{citation.cites}' for '{citation.claim}' this way; "
+                    "merge the two entries",
+                )
+
+
+def _citation_key(citation: Citation) -> tuple[str, str, str]:
+    return citation.cites, citation.claim, citation.relation.value
+
+
+def check_outlets_used(case: LoadedCase) -> Iterator[Problem]:
+    used = {source.outlet for source in case.sources}
+    for outlet in case.outlets:
+        if outlet.id not in used:
+            yield warning(
+                outlet.location,
+                "unused-outlet",
+                f"no source is published by outlet "
+                f"'{outlet.id}'; remove it or set `outlet: {outlet.id}` on a source",
+            )
+
+
+_CHECKS: tuple[Callable[[LoadedCase], Iterable[Problem]], ...] = (
+    check_duplicate_ids,
+    check_references,
+    check_self_citations,
+    check_citation_dates,
+    check_outlet_domains,
+    check_unused_claims,
+    check_isolated_sources,
+    check_citation_wording,
+    check_repeated_citations,
+    check_outlets_used,
+)

@@ -1,0 +1,501 @@
+"""Loading a case folder: YAML files -> model objects, each knowing where it was written.
+
+A case folder holds `case.yaml`, optionally `outlets.yaml`, and one file per source under
+`sources/`. Each file is parsed on its own (`yamlfile`), validated against the model
+with pydantic, and stamped with the file, line and column of every object and field.
+Validation errors become Problems that point at the offending value, with a
+did-you-mean hint for misspelt keys and values. A file that fails to load is remembered
+by id, so the cross-file checks do not pile further errors on top of it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from provenance.model import (
+    ID_PATTERN,
+    CaseFile,
+    Location,
+    Outlet,
+    OutletsFile,
+    Source,
+)
+from provenance.problems import Problem, did_you_mean, error
+from provenance.yamlfile import (
+    YamlDocument,
+    child_node,
+    iter_mapping,
+    mark_location,
+    read_yaml_file,
+)
+
+CASE_FILE = "case.yaml"
+OUTLETS_FILE = "outlets.yaml"
+SOURCES_FOLDER = "sources"
+YAML_SUFFIXES = (".yaml", ".yml")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class LoadedCase:
+    """What could be loaded from one case folder, and what went wrong while loading."""
+
+    id: str
+    """The folder name."""
+    root: str
+    """The folder as the user gave it; problem paths start with it."""
+    case_file: CaseFile | None
+    """None when case.yaml is missing or broken."""
+    outlets: tuple[Outlet, ...] = ()
+    sources: tuple[Source, ...] = ()
+    problems: tuple[Problem, ...] = ()
+    broken_source_ids: frozenset[str] = frozenset()
+    """Ids of source files that exist but failed to load."""
+    outlets_broken: bool = False
+    """True when outlets.yaml exists but failed to load."""
+
+
+# --- finding cases -------------------------------------------------------------------
+
+
+def is_case_folder(folder: Path) -> bool:
+    return (folder / CASE_FILE).is_file()
+
+
+def find_case_folders(path: Path) -> list[Path]:
+    """The case folders at or directly below `path` (which may itself be a case)."""
+    if is_case_folder(path):
+        return [path]
+    if not path.is_dir():
+        return []
+    return sorted(child for child in path.iterdir() if child.is_dir() and is_case_folder(child))
+
+
+# --- loading one case ----------------------------------------------------------------
+
+
+def load_case(folder: Path) -> LoadedCase:
+    """Load every file of one case folder, collecting all problems instead of stopping."""
+    root = str(folder)
+    problems: list[Problem] = []
+    case_file = _load_document(folder / CASE_FILE, CaseFile, problems, root)
+    outlets_path = folder / OUTLETS_FILE
+    outlets_file = None
+    if outlets_path.exists():
+        outlets_file = _load_document(outlets_path, OutletsFile, problems, root)
+    sources, broken = _load_sources(folder, problems)
+    return LoadedCase(
+        id=folder.resolve().name,
+        root=root,
+        case_file=case_file,
+        outlets=outlets_file.outlets if outlets_file else (),
+        sources=tuple(sources),
+        problems=tuple(problems),
+        broken_source_ids=frozenset(broken),
+        outlets_broken=outlets_path.exists() and outlets_file is None,
+    )
+
+
+def _source_files(folder: Path, problems: list[Problem]) -> list[Path]:
+    sources_folder = folder / SOURCES_FOLDER
+    if not sources_folder.is_dir():
+        return []
+    inside = folder.resolve()
+    files = []
+    for file in sorted(sources_folder.rglob("*")):
+        if file.suffix not in YAML_SUFFIXES or not file.is_file():
+            continue
+        if not file.resolve().is_relative_to(inside):
+            problems.append(
+                error(
+                    Location(str(file), 1, 1),
+                    "outside-case",
+                    "this file is a link to a "
+                    "place outside the case folder; copy the file in instead",
+                )
+            )
+            continue
+        files.append(file)
+    return files
+
+
+def _load_sources(folder: Path, problems: list[Problem]) -> tuple[list[Source], set[str]]:
+    sources, broken = [], set()
+    for file in _source_files(folder, problems):
+        source = _load_document(file, Source, problems, str(folder), default_id=file.stem)
+        if source is None:
+            broken.add(file.stem)
+        else:
+            sources.append(source)
+    return sources, broken
+
+
+def _load_document(
+    file: Path,
+    model: type[T],
+    problems: list[Problem],
+    root: str,
+    default_id: str | None = None,
+) -> T | None:
+    """Parse, validate and locate one file.
+
+    Returns the loaded object, or as much of it as validates when parts are broken (so
+    the cross-file checks can still look at the rest), or None when nothing usable is
+    left. Every problem found is added to `problems`.
+    """
+    path = str(file)
+    if not file.exists():
+        problems.append(
+            error(
+                Location(root, 1, 1),
+                "missing-case-file",
+                f"no {file.name} here; every case folder needs one (see `provenance new case`)",
+            )
+        )
+        return None
+    document = read_yaml_file(file, path)
+    problems.extend(document.problems)
+    if document.root is None:
+        return None
+    if not isinstance(document.data, dict):
+        problems.append(
+            error(
+                mark_location(path, document.root),
+                "not-a-mapping",
+                f"{file.name} should "
+                f"hold keys and values (like `title: ...`), not {_describe(document.data)}",
+            )
+        )
+        return None
+    data = document.data
+    if default_id is not None and "id" not in data:
+        data = {**data, "id": default_id}
+    return _validate(data, model, document, problems, default_id)
+
+
+def _validate(
+    data: dict[str, Any],
+    model: type[T],
+    document: YamlDocument,
+    problems: list[Problem],
+    default_id: str | None,
+) -> T | None:
+    assert document.root is not None
+    adapter = _adapter(model)
+    try:
+        loaded = adapter.validate_python(data)
+    except ValidationError as exc:
+        details = _relevant_errors(exc)
+        for detail in details:
+            problem = _problem_from_error(detail, model, document, default_id)
+            if problem is not None:
+                problems.append(problem)
+        return _salvage(data, details, adapter, document)
+    _stamp_locations(loaded, document.root, document.path, (), {})
+    return loaded
+
+
+def _salvage(
+    data: dict[str, Any],
+    details: list[dict[str, Any]],
+    adapter: TypeAdapter[T],
+    document: YamlDocument,
+) -> T | None:
+    """What still validates once the failing parts are left out, or None."""
+    trimmed = _trim(data, [_loc(detail) for detail in details], details)
+    if trimmed is None:
+        return None
+    salvaged, kept = trimmed
+    try:
+        loaded = adapter.validate_python(salvaged)
+    except ValidationError:
+        return None
+    assert document.root is not None
+    _stamp_locations(loaded, document.root, document.path, (), kept)
+    return loaded
+
+
+Loc = tuple[str | int, ...]
+
+
+def _loc(detail: Mapping[str, Any]) -> Loc:
+    return tuple(step for step in detail["loc"] if isinstance(step, int | str))
+
+
+def _trim(
+    data: dict[str, Any], locs: list[Loc], details: list[dict[str, Any]]
+) -> tuple[dict[str, Any], dict[Loc, list[int]]] | None:
+    """Data without the keys and list items that failed; and, for every list touched,
+    which of its original items were kept (so locations stay right)."""
+    drop_keys: set[Loc] = set()
+    drop_items: dict[Loc, set[int]] = {}
+    for loc, detail in zip(locs, details, strict=True):
+        unknown_key = detail["type"] in ("unexpected_keyword_argument", "extra_forbidden")
+        indexes = [position for position, step in enumerate(loc) if isinstance(step, int)]
+        if unknown_key:
+            drop_keys.add(loc)
+        elif indexes:
+            last = indexes[-1]
+            drop_items.setdefault(loc[:last], set()).add(int(loc[last]))
+        elif detail["type"] in ("missing", "missing_argument") or loc[:1] in ((), ("id",)):
+            # Without its required fields or its id the object means nothing to the
+            # other checks; leave it out rather than guess.
+            return None
+        else:
+            drop_keys.add(loc[:1])
+    kept: dict[Loc, list[int]] = {}
+    return _copy_without(data, (), drop_keys, drop_items, kept), kept
+
+
+def _copy_without(
+    value: Any,
+    loc: Loc,
+    drop_keys: set[Loc],
+    drop_items: dict[Loc, set[int]],
+    kept: dict[Loc, list[int]],
+) -> Any:
+    if isinstance(value, dict):
+        return {
+            key: _copy_without(item, (*loc, key), drop_keys, drop_items, kept)
+            for key, item in value.items()
+            if (*loc, key) not in drop_keys
+        }
+    if isinstance(value, list):
+        dropped = drop_items.get(loc, set())
+        kept[loc] = [index for index in range(len(value)) if index not in dropped]
+        return [
+            _copy_without(value[index], (*loc, index), drop_keys, drop_items, kept)
+            for index in kept[loc]
+        ]
+    return value
+
+
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def _adapter(model: type[T]) -> TypeAdapter[T]:
+    """One validator per model, built on first use (building one takes milliseconds)."""
+    if model not in _ADAPTERS:
+        _ADAPTERS[model] = TypeAdapter(model)
+    return _ADAPTERS[model]
+
+
+# --- locations -----------------------------------------------------------------------
+
+
+def _stamp_locations(
+    obj: Any, node: yaml.Node, path: str, loc: Loc, kept: Mapping[Loc, list[int]]
+) -> None:
+    """Record on each model object where it and its fields were written.
+
+    The model is frozen so that nothing downstream changes it by accident; the loader is
+    the one place that fills in positions, right after the object is made. `kept` maps
+    lists that lost failing items to the original positions of the items that remain.
+    """
+    if not dataclasses.is_dataclass(obj) or not hasattr(obj, "field_locations"):
+        return
+    object.__setattr__(obj, "location", mark_location(path, node))
+    field_nodes = {key: value for key, _, value in iter_mapping(node)}
+    object.__setattr__(
+        obj,
+        "field_locations",
+        types.MappingProxyType(
+            {key: mark_location(path, value) for key, value in field_nodes.items()}
+        ),
+    )
+    for name, value_node in field_nodes.items():
+        value = getattr(obj, name, None)
+        if isinstance(value, tuple) and isinstance(value_node, yaml.SequenceNode):
+            positions = kept.get((*loc, name), range(len(value_node.value)))
+            for item, position in zip(value, positions, strict=False):
+                _stamp_locations(
+                    item, value_node.value[position], path, (*loc, name, position), kept
+                )
+        else:
+            _stamp_locations(value, value_node, path, (*loc, name), kept)
+
+
+def _node_at(root: yaml.Node, loc: Sequence[str | int]) -> tuple[yaml.Node, yaml.Node | None, int]:
+    """The deepest node along `loc`, its key node, and how many steps were followed."""
+    node, key_node, depth = root, None, 0
+    for step in loc:
+        child, child_key = child_node(node, step)
+        if child is None:
+            break
+        node, key_node, depth = child, child_key, depth + 1
+    return node, key_node, depth
+
+
+# --- validation errors -> problems ---------------------------------------------------
+
+
+def _relevant_errors(exc: ValidationError) -> list[dict[str, Any]]:
+    """Pydantic's errors minus echoes: a list "too short after validation" because an
+    item inside it failed says nothing new."""
+    details: list[dict[str, Any]] = [dict(detail) for detail in exc.errors()]
+    failing = [_loc(detail) for detail in details if detail["type"] != "too_short"]
+
+    def echoes(detail: dict[str, Any]) -> bool:
+        own = _loc(detail)
+        return any(len(loc) > len(own) and loc[: len(own)] == own for loc in failing)
+
+    return [detail for detail in details if detail["type"] != "too_short" or not echoes(detail)]
+
+
+def _problem_from_error(
+    detail: Mapping[str, Any],
+    model: type,
+    document: YamlDocument,
+    default_id: str | None,
+) -> Problem | None:
+    """The Problem for one validation error; None when it only echoes a refused value."""
+    assert document.root is not None
+    path, loc = document.path, _loc(detail)
+    node, key_node, depth = _node_at(document.root, loc)
+    if id(node) in document.refused_nodes:
+        return None
+    kind = detail["type"]
+    name = _field_name(loc)
+    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
+        allowed = _field_names(model, loc[:-1])
+        where = key_node if key_node is not None else node
+        return error(
+            mark_location(path, where),
+            "unknown-field",
+            f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), allowed)}; "
+            f"expected one of: {', '.join(allowed)}",
+        )
+    if kind in ("missing", "missing_argument"):
+        return error(mark_location(path, node), "missing-field", f"missing required field '{name}'")
+    if name == "id" and depth < len(loc) and default_id is not None:
+        return error(
+            Location(path, 1, 1),
+            "invalid-id",
+            f"the file name '{default_id}' does not make a valid id: "
+            f"{_ID_RULE}; rename the file or add an `id:`",
+        )
+    code, message = _describe_error(detail, name)
+    return error(mark_location(path, node), code, message)
+
+
+_ID_RULE = "use lowercase letters and digits joined by single '-', '_' or '.'"
+
+_TYPE_WORDS = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "tuple_type": "a list (one '- ' entry per line)",
+    "list_type": "a list (one '- ' entry per line)",
+    "dataclass_type": "a mapping of keys and values",
+    "dataclass_exact_type": "a mapping of keys and values",
+    "dict_type": "a mapping of keys and values",
+}
+
+
+def _describe_error(detail: Mapping[str, Any], name: str) -> tuple[str, str]:
+    kind, value = detail["type"], detail.get("input")
+    if kind in _TYPE_WORDS:
+        return "wrong-type", f"'{name}' should be {_TYPE_WORDS[kind]}, not {_describe(value)}"
+    if kind == "enum":
+        choices = re.findall(r"'([^']*)'", detail.get("ctx", {}).get("expected", ""))
+        return "unknown-value", (
+            f"'{value}' is not a known {name}"
+            f"{did_you_mean(str(value), choices)}; use one of: "
+            f"{', '.join(choices)}"
+        )
+    if kind == "string_pattern_mismatch":
+        return _pattern_problem(detail, name)
+    if kind == "string_too_short":
+        return "empty-value", f"'{name}' is empty; fill it in or remove the line"
+    if kind == "string_too_long":
+        return "invalid-id", f"'{name}' is too long ({len(str(value))} characters)"
+    if kind == "too_short":
+        return "missing-field", f"'{name}' needs at least one entry"
+    if kind == "invalid-date":
+        return "invalid-date", str(detail["msg"])
+    return "invalid-value", f"'{name}': {detail['msg']}"
+
+
+def _pattern_problem(detail: Mapping[str, Any], name: str) -> tuple[str, str]:
+    pattern, value = detail.get("ctx", {}).get("pattern", ""), detail.get("input")
+    if pattern == ID_PATTERN:
+        return "invalid-id", f"'{value}' is not a valid id for '{name}': {_ID_RULE}"
+    if pattern.startswith("^https?"):
+        return "invalid-url", (
+            f"'{value}' is not a web address; write it in full, starting with https:// or http://"
+        )
+    return "invalid-value", f"'{value}' is not a valid {name}"
+
+
+def _field_name(loc: Sequence[str | int]) -> str:
+    """The nearest named field along a location, for messages."""
+    for step in reversed(loc):
+        if isinstance(step, str):
+            return step
+    return "value"
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()} (put it in quotes if it is text)"
+    if isinstance(value, int | float):
+        return f"the number {value} (put it in quotes if it is text)"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+# --- the model's field names, for did-you-mean ----------------------------------------
+
+
+def _field_names(model: type, loc: Iterable[str | int]) -> list[str]:
+    """The keys allowed at a location in a document of `model`."""
+    current: Any = model
+    for step in loc:
+        if isinstance(step, int):
+            continue
+        hints = _hints(current)
+        if step not in hints:
+            return []
+        current = _innermost_dataclass(hints[step])
+        if current is None:
+            return []
+    return [name for name in _hints(current) if name not in ("location", "field_locations")]
+
+
+def _hints(model: Any) -> dict[str, Any]:
+    if not dataclasses.is_dataclass(model):
+        return {}
+    names = [item.name for item in dataclasses.fields(model) if item.init]
+    hints = typing.get_type_hints(model)
+    return {name: hints[name] for name in names}
+
+
+def _innermost_dataclass(hint: Any) -> Any:
+    """The dataclass inside a hint like `tuple[Citation, ...]` or `Verdict | None`."""
+    if dataclasses.is_dataclass(hint):
+        return hint
+    for argument in typing.get_args(hint):
+        found = _innermost_dataclass(argument)
+        if found is not None:
+            return found
+    return None

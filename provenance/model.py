@@ -1,0 +1,490 @@
+"""The data model: what a case, its claims, outlets and sources are.
+
+This is the first stage of the pipeline and the single description of the case-file
+format. The loader validates YAML against these classes (pydantic reads them as they
+are), and the JSON Schema that editors use is generated from them, so the format is
+written down exactly once. Every object records where it was written (`location`),
+so any later stage can point a fact-checker at the right line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from types import MappingProxyType
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
+
+# Ids become file names under output/, so they are restricted to a safe slug alphabet:
+# lowercase letters and digits joined by single '-', '_' or '.': no slashes, no "..",
+# nothing a file system treats specially, nothing that differs only by case.
+ID_PATTERN = r"^[a-z0-9]+(?:[._-][a-z0-9]+)*$"
+ID_MAX_LENGTH = 100
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """Where something was written: a file and a 1-based line and column."""
+
+    path: str
+    line: int = 0
+    column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+NOWHERE = Location("")
+_NO_FIELDS: Mapping[str, Location] = MappingProxyType({})
+
+
+# --- closed vocabularies -------------------------------------------------------------
+
+
+class SourceKind(StrEnum):
+    """What kind of publication a source is."""
+
+    ARTICLE = "article"
+    OPINION = "opinion"
+    BLOG_POST = "blog-post"
+    SOCIAL_POST = "social-post"
+    DATASET = "dataset"
+    DASHBOARD = "dashboard"
+    STUDY = "study"
+    BROADCAST = "broadcast"
+    PRESS_RELEASE = "press-release"
+    OFFICIAL_RECORD = "official-record"
+    OTHER = "other"
+
+
+# Kinds that are first-hand evidence by nature. A social-media post is primary only when
+# it is the original post itself, so its file says `primary: true`.
+PRIMARY_KINDS = frozenset(
+    {SourceKind.DATASET, SourceKind.DASHBOARD, SourceKind.STUDY, SourceKind.OFFICIAL_RECORD}
+)
+
+
+class Relation(StrEnum):
+    """How a citing source uses the source it cites."""
+
+    QUOTES = "quotes"
+    PARAPHRASES = "paraphrases"
+    LINKS = "links"
+    USES_DATA = "uses-data"
+    DISPUTES = "disputes"
+
+
+class Stance(StrEnum):
+    """A source's position on a claim it states."""
+
+    SUPPORTS = "supports"
+    DISPUTES = "disputes"
+    NEUTRAL = "neutral"
+
+
+class Certainty(StrEnum):
+    """How sure a statement sounds, from weakest to strongest."""
+
+    DISPUTED = "disputed"
+    POSSIBLE = "possible"
+    LIKELY = "likely"
+    CERTAIN = "certain"
+
+    @property
+    def rank(self) -> int:
+        return list(Certainty).index(self)
+
+
+class Precision(StrEnum):
+    """How much of a publication date is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+    TIME = "time"
+
+
+# --- publication dates ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicationDate:
+    """When a source was published, as precisely as the record allows.
+
+    `earliest` and `latest` bound the moment in UTC: a day-precision date spans the whole
+    day, "2018-07" the whole month. `approximate` marks a date that is an estimate
+    (for instance derived from "over the weekend"), which later checks treat as a hint
+    rather than a fact.
+    """
+
+    text: str
+    precision: Precision
+    earliest: datetime
+    latest: datetime
+    approximate: bool = False
+    note: str | None = None
+
+    def may_precede(self, other: PublicationDate) -> bool:
+        """False only when this date is certainly later than `other`."""
+        return self.earliest <= other.latest
+
+
+_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _invalid_date(text: str, reason: str) -> PydanticCustomError:
+    return PydanticCustomError(
+        "invalid-date",
+        "'{text}' is not a valid date: {reason}; write 2018-07-09, 2018-07, 2018 "
+        "or an ISO date-time such as 2018-07-09T14:30:00Z",
+        {"text": text, "reason": reason},
+    )
+
+
+def _parse_calendar(text: str) -> tuple[Precision, datetime, datetime]:
+    match = _DATE_RE.match(text)
+    if match is None:
+        return _parse_datetime(text)
+    year, month, day = (int(part) if part else None for part in match.groups())
+    assert year is not None
+    try:
+        start = datetime(year, month or 1, day or 1, tzinfo=UTC)
+    except ValueError as error:
+        raise _invalid_date(text, str(error)) from error
+    if day is not None:
+        return Precision.DAY, start, start + timedelta(days=1, microseconds=-1)
+    if month is not None:
+        next_month = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
+        return Precision.MONTH, start, next_month - timedelta(microseconds=1)
+    return Precision.YEAR, start, datetime(year + 1, 1, 1, tzinfo=UTC) - timedelta(microseconds=1)
+
+
+def _parse_datetime(text: str) -> tuple[Precision, datetime, datetime]:
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError as error:
+        raise _invalid_date(text, "it is not in a date format provenance reads") from error
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    moment = moment.astimezone(UTC)
+    return Precision.TIME, moment, moment
+
+
+def parse_publication_date(value: Any) -> Any:
+    """Turn what a case file says under `published` into a PublicationDate."""
+    if value is None or isinstance(value, PublicationDate):
+        return value
+    if isinstance(value, Mapping):
+        return _parse_date_mapping(value)
+    if isinstance(value, bool) or not isinstance(value, str | int | date):
+        raise PydanticCustomError(
+            "invalid-date",
+            "a date should be written like 2018-07-09, not as {kind}",
+            {"kind": type(value).__name__},
+        )
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    precision, earliest, latest = _parse_calendar(text.strip())
+    return PublicationDate(text.strip(), precision, earliest, latest)
+
+
+_DATE_MAPPING_KEYS = frozenset({"date", "approximate", "note"})
+
+
+def _parse_date_mapping(value: Mapping[Any, Any]) -> PublicationDate:
+    unknown = sorted(str(key) for key in value if key not in _DATE_MAPPING_KEYS)
+    if unknown:
+        raise PydanticCustomError(
+            "invalid-date",
+            "unknown key '{key}' in a date: use date, approximate and note",
+            {"key": unknown[0]},
+        )
+    if "date" not in value:
+        raise PydanticCustomError("invalid-date", "a date written as a mapping needs 'date'")
+    approximate, note = value.get("approximate", False), value.get("note")
+    if not isinstance(approximate, bool):
+        raise PydanticCustomError("invalid-date", "'approximate' should be true or false")
+    if note is not None and not isinstance(note, str):
+        raise PydanticCustomError("invalid-date", "'note' should be text")
+    parsed = parse_publication_date(value["date"])
+    return PublicationDate(
+        parsed.text, parsed.precision, parsed.earliest, parsed.latest, approximate, note
+    )
+
+
+_DATE_TEXT_SCHEMA: dict[str, Any] = {
+    "type": ["string", "integer"],
+    "pattern": r"^\d{4}(-\d{2}(-\d{2}([T ][0-9:.]+(Z|[+-]\d{2}:?\d{2})?)?)?)?$",
+    "examples": ["2018-07-09", "2018-07", "2018-07-09T14:30:00Z"],
+}
+_DATE_SCHEMA: dict[str, Any] = {
+    "description": "Publication date: 2018-07-09, 2018-07 (month only), 2018, an ISO "
+    "date-time, or {date, approximate: true, note} for an estimate.",
+    "anyOf": [
+        _DATE_TEXT_SCHEMA,
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "required": ["date"],
+            "properties": {
+                "date": _DATE_TEXT_SCHEMA,
+                "approximate": {"type": "boolean"},
+                "note": {"type": "string", "description": "Why the date is what it is."},
+            },
+        },
+    ],
+}
+
+PublishedField = Annotated[
+    PublicationDate | None,
+    BeforeValidator(parse_publication_date),
+    WithJsonSchema(_DATE_SCHEMA),
+]
+
+
+# --- shared field types --------------------------------------------------------------
+
+Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+Text = Annotated[str, Field(min_length=1)]
+Url = Annotated[
+    str,
+    Field(
+        pattern=r"^https?://[^\s/$.?#][^\s]*$",
+        description="A web address starting with http:// or https://",
+    ),
+]
+
+_CONFIG = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+
+
+@dataclass(frozen=True)
+class Located:
+    """Base of model objects: where the object and each of its fields were written.
+
+    Both fields are filled in by the loader right after validation and are never read
+    from a case file (`init=False` keeps them out of the constructor and the schema).
+    """
+
+    location: SkipJsonSchema[Location] = field(
+        default=NOWHERE, init=False, compare=False, repr=False
+    )
+    field_locations: SkipJsonSchema[Mapping[str, Location]] = field(
+        default_factory=lambda: _NO_FIELDS, init=False, compare=False, repr=False
+    )
+
+    def where(self, field_name: str) -> Location:
+        """The location of one field's value, or of the whole object if unknown."""
+        return self.field_locations.get(field_name, self.location)
+
+
+# --- the case file -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Verdict(Located):
+    """A fact-check verdict on a claim."""
+
+    __pydantic_config__ = _CONFIG
+    rating: Text
+    """The verdict in words, as the fact-checker publishes it: "False", "Misleading",
+    "Unproven"."""
+    rationale: Text | None = None
+    """Why: a few sentences a reader can follow."""
+    rating_value: Annotated[int, Field(ge=1, le=5)] | None = None
+    """The verdict on a 1 (false) to 5 (true) scale, for ClaimReview."""
+    reviewed: PublishedField = None
+    """When the verdict was reached."""
+
+
+@dataclass(frozen=True)
+class Claim(Located):
+    """A claim under study: one assertion that outlets repeat."""
+
+    __pydantic_config__ = _CONFIG
+    id: Identifier
+    """A short stable id that sources refer to, e.g. `hamilton68-rank`."""
+    statement: Text
+    """The claim in neutral, canonical words."""
+    verdict: Verdict | None = None
+    """The fact-check verdict, once there is one."""
+    notes: Text | None = None
+    """Anything a colleague should know about the claim."""
+
+
+@dataclass(frozen=True)
+class FactChecker(Located):
+    """Who reviews the claims (the author of published fact-checks)."""
+
+    __pydantic_config__ = _CONFIG
+    name: Text
+    """The person or organisation."""
+    url: Url | None = None
+    """Their web site."""
+
+
+@dataclass(frozen=True)
+class CaseFile(Located):
+    """The case file (`case.yaml`): what the investigation is and which claims it studies."""
+
+    __pydantic_config__ = _CONFIG
+    title: Text
+    """The investigation's title."""
+    claims: Annotated[tuple[Claim, ...], Field(min_length=1)]
+    """The claims under study."""
+    summary: Text | None = None
+    """A paragraph on what is being checked and why."""
+    fact_checker: FactChecker | None = None
+    """Who reviews the claims."""
+
+
+# --- outlets -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outlet(Located):
+    """A publisher: a news site, a blog, a platform account, a research group."""
+
+    __pydantic_config__ = _CONFIG
+    id: Identifier
+    """A short stable id that sources refer to, e.g. `huffpost`."""
+    name: Text
+    """The outlet's name as readers know it."""
+    domains: tuple[Annotated[str, Field(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$")], ...] = ()
+    """Web domains the outlet publishes under, e.g. `huffpost.com`."""
+    aliases: tuple[Text, ...] = ()
+    """Other names it goes by, e.g. "The Huffington Post"."""
+    notes: Text | None = None
+    """Ownership, affiliation, anything relevant to judging independence."""
+
+
+@dataclass(frozen=True)
+class OutletsFile(Located):
+    """The outlets file (`outlets.yaml`): the publishers a case's sources come from."""
+
+    __pydantic_config__ = _CONFIG
+    outlets: tuple[Outlet, ...]
+    """The outlets."""
+
+
+# --- sources -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation(Located):
+    """One use of another source for a claim."""
+
+    __pydantic_config__ = _CONFIG
+    cites: Identifier
+    """The id of the source cited."""
+    claim: Identifier
+    """The id of the claim the citation carries."""
+    relation: Relation
+    """How it is used: quotes, paraphrases, links, uses-data or disputes."""
+    wording: Text | None = None
+    """The cited wording as it appears in the citing source."""
+    note: Text | None = None
+    """Anything a colleague should know about this citation."""
+
+
+@dataclass(frozen=True)
+class Statement(Located):
+    """A source's own wording of a claim."""
+
+    __pydantic_config__ = _CONFIG
+    claim: Identifier
+    """The id of the claim stated."""
+    wording: Text
+    """The source's words, quoted exactly."""
+    stance: Stance = Stance.SUPPORTS
+    """supports, disputes or neutral."""
+    certainty: Certainty | None = None
+    """How sure the wording sounds (disputed, possible, likely, certain); estimated from
+    hedging words when left out."""
+    note: Text | None = None
+    """Anything a colleague should know about this statement."""
+
+
+@dataclass(frozen=True)
+class Amendment(Located):
+    """A retraction or correction the publisher made."""
+
+    __pydantic_config__ = _CONFIG
+    note: Text
+    """What was retracted or corrected, in the publisher's words where possible."""
+    date: PublishedField = None
+    """When."""
+    url: Url | None = None
+    """Where the retraction or correction is published."""
+    claims: tuple[Identifier, ...] = ()
+    """The claims it affects; all the source's claims when left out."""
+
+
+@dataclass(frozen=True)
+class Source(Located):
+    """One source file: an article, post, dataset or other publication, and what it says."""
+
+    __pydantic_config__ = _CONFIG
+    kind: SourceKind
+    """What it is: article, opinion, blog-post, social-post, dataset, dashboard, study,
+    broadcast, press-release, official-record or other."""
+    id: Identifier = ""
+    """A short stable id; defaults to the file name without `.yaml`."""
+    title: Text | None = None
+    """The headline or title."""
+    outlet: Identifier | None = None
+    """The id of the outlet (from `outlets.yaml`) that published it."""
+    authors: tuple[Text, ...] = ()
+    """Who wrote it, as bylined; for a post, the account."""
+    url: Url | None = None
+    """Where it was published."""
+    archived_url: Url | None = None
+    """An archived copy (Wayback Machine, archive.today)."""
+    published: PublishedField = None
+    """When it was published. Leave it out when no record tells."""
+    primary: bool | None = None
+    """Whether it is first-hand evidence. Defaults to true for datasets, dashboards,
+    studies and official records; set it for an original post."""
+    retracted: Amendment | None = None
+    """The publisher withdrew it."""
+    corrected: Amendment | None = None
+    """The publisher corrected it."""
+    notes: Text | None = None
+    """How it was recorded and anything a colleague should know."""
+    citations: tuple[Citation, ...] = ()
+    """The sources it cites, one entry per claim it takes from them."""
+    statements: tuple[Statement, ...] = ()
+    """Its own wording of the claims it carries."""
+
+    @property
+    def is_primary(self) -> bool:
+        """First-hand evidence: by kind unless the file says otherwise."""
+        return self.primary if self.primary is not None else self.kind in PRIMARY_KINDS
+
+
+# --- a whole case --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Case:
+    """One investigation: its case file, outlets and sources, loaded from one folder."""
+
+    id: str
+    """The folder name."""
+    root: str
+    """The folder, as given."""
+    case_file: CaseFile
+    outlets: tuple[Outlet, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def title(self) -> str:
+        return self.case_file.title
+
+    @property
+    def claims(self) -> tuple[Claim, ...]:
+        return self.case_file.claims

@@ -1,0 +1,74 @@
+"""Problems found in case files, and the few exception types the package raises.
+
+A problem is a value, not an exception: the loader and the checks collect every problem
+in every file and hand them back, so one run shows a fact-checker everything to fix.
+Exceptions are kept for things no case file can cause, such as Graphviz being missing.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from provenance.model import Location
+
+
+class Severity(StrEnum):
+    """Errors stop a build; warnings are worth a look but do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """Something wrong at one place in one file."""
+
+    location: Location
+    severity: Severity
+    code: str
+    """A short stable name for the kind of problem, e.g. `unknown-source`."""
+    message: str
+    """One plain sentence that says what is wrong and, where it can, what to do."""
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.severity.value}: {self.message} [{self.code}]"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "path": self.location.path,
+            "line": self.location.line,
+            "column": self.location.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+        }
+
+
+def error(location: Location, code: str, message: str) -> Problem:
+    return Problem(location, Severity.ERROR, code, message)
+
+
+def warning(location: Location, code: str, message: str) -> Problem:
+    return Problem(location, Severity.WARNING, code, message)
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(problem.severity is Severity.ERROR for problem in problems)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """A ' (did you mean 'x'?)' hint for a likely typo, or '' when nothing is close."""
+    matches = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+class ProvenanceError(Exception):
+    """A failure that is not a problem in a case file; its message is for the user."""
+
+
+class GraphvizNotFound(ProvenanceError):
+    """The Graphviz `dot` program is not installed."""

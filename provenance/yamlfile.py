@@ -1,0 +1,268 @@
+"""Reading one YAML file safely into plain data, keeping every value's position.
+
+This is the bottom of the loading stage. PyYAML's C composer (pure-Python where the C
+extension is missing) turns the text into a node tree that knows the line and column of
+everything; we build plain dicts, lists and scalars from that tree ourselves so that we
+can refuse what a case file never needs and an attacker might use: tags that construct
+objects, anchors and aliases (the "billion laughs"), merge keys, and duplicate keys that
+PyYAML would silently overwrite. Nothing here prints or raises for bad input: every
+problem comes back as a value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from provenance.model import Location
+from provenance.problems import Problem, error
+
+try:  # The C composer is several times faster; fall back where libyaml is missing.
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+_TAG = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP = (
+    _TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp")
+)
+_MAP, _SEQ = _TAG + "map", _TAG + "seq"
+
+# Case files are small and flat; anything deeper is a mistake or an attack.
+MAX_DEPTH = 32
+
+# The scalar constructors of PyYAML's safe loader, reused so that numbers and booleans
+# mean exactly what YAML 1.1 says they mean.
+_SCALARS = yaml.constructor.SafeConstructor()
+
+
+@dataclass
+class YamlDocument:
+    """A parsed file: its plain data, the node tree behind it, and what went wrong."""
+
+    path: str
+    data: Any = None
+    root: yaml.Node | None = None
+    problems: list[Problem] = field(default_factory=list)
+    refused_nodes: frozenset[int] = frozenset()
+    """Nodes whose values were refused (and read as empty): validation errors about
+    them only echo a problem already reported."""
+
+
+def mark_location(path: str, node: yaml.Node) -> Location:
+    """The 1-based position where a node starts."""
+    return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def read_yaml_file(file: Path, display_path: str) -> YamlDocument:
+    """Read and parse one file; the document's problems say what kept it from loading."""
+    document = YamlDocument(display_path)
+    try:
+        raw = file.read_bytes()
+    except OSError as exc:
+        document.problems.append(
+            error(
+                Location(display_path, 1, 1),
+                "unreadable-file",
+                f"cannot read the file: {exc.strerror or exc}",
+            )
+        )
+        return document
+    text = _decode(raw, document)
+    if text is not None:
+        _parse(text, document)
+    return document
+
+
+def _decode(raw: bytes, document: YamlDocument) -> str | None:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        document.problems.append(
+            error(
+                Location(document.path, line, column),
+                "not-utf8",
+                f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as "
+                "UTF-8 in your editor",
+            )
+        )
+        return None
+    return text.removeprefix("\ufeff")
+
+
+def _parse(text: str, document: YamlDocument) -> None:
+    if not text.strip() or all(
+        line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()
+    ):
+        document.problems.append(
+            error(
+                Location(document.path, 1, 1),
+                "empty-file",
+                "the file is empty; fill it in or delete it",
+            )
+        )
+        return
+    loader = _SafeLoader(text)
+    try:
+        document.root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        document.problems.append(_syntax_problem(document.path, exc))
+        return
+    except (yaml.YAMLError, RecursionError) as exc:
+        document.problems.append(
+            error(Location(document.path, 1, 1), "yaml-syntax", f"YAML syntax: {exc}")
+        )
+        return
+    finally:
+        loader.dispose()
+    if document.root is None:
+        document.problems.append(
+            error(Location(document.path, 1, 1), "empty-file", "the file has no content")
+        )
+        return
+    builder = _Builder(document.path)
+    document.data = builder.build(document.root, depth=0)
+    document.problems.extend(builder.problems)
+    document.refused_nodes = frozenset(builder.refused)
+
+
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
+    detail = exc.problem or "the text cannot be read as YAML"
+    if exc.context and "expected a single document" in exc.context:
+        detail = "a file holds one YAML document; remove the extra '---'"
+    hint = ""
+    if "\t" in detail or "found character '\\t'" in detail:
+        hint = " (indent with spaces, not tabs)"
+    return error(location, "yaml-syntax", f"YAML syntax: {detail}{hint}")
+
+
+class _Builder:
+    """Turns a node tree into plain Python data, reporting what a case file may not hold."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.refused: set[int] = set()
+        self._seen: set[int] = set()
+
+    def _report(self, node: yaml.Node, code: str, message: str) -> None:
+        self.problems.append(error(mark_location(self.path, node), code, message))
+        self.refused.add(id(node))
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        if id(node) in self._seen:
+            self._report(
+                node,
+                "yaml-alias",
+                "anchors and aliases (&name, *name) are not "
+                "allowed in case files; write the value out",
+            )
+            return None
+        self._seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self._report(
+                node,
+                "too-deep",
+                f"values are nested more than {MAX_DEPTH} levels "
+                "deep; case files are flatter than this",
+            )
+            return None
+        if isinstance(node, yaml.MappingNode):
+            return self._build_mapping(node, depth) if node.tag == _MAP else self._bad_tag(node)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                return self._bad_tag(node)
+            return [self.build(item, depth + 1) for item in node.value]
+        if isinstance(node, yaml.ScalarNode):
+            return self._build_scalar(node)
+        return self._bad_tag(node)
+
+    def _bad_tag(self, node: yaml.Node) -> None:
+        tag = node.tag.replace(_TAG, "!!")
+        self._report(
+            node, "yaml-tag", f"the YAML tag '{tag}' is not allowed in case files; remove it"
+        )
+
+    def _build_scalar(self, node: yaml.ScalarNode) -> Any:
+        tag = node.tag
+        if tag in (_STR, _TIMESTAMP):
+            # Dates stay text: the model reads "2018-07" and "2018-07-09" alike.
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return _SCALARS.construct_yaml_bool(node)
+        if tag == _INT:
+            return _SCALARS.construct_yaml_int(node)
+        if tag == _FLOAT:
+            return _SCALARS.construct_yaml_float(node)
+        return self._bad_tag(node)
+
+    def _build_mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        first_seen: dict[str, yaml.Node] = {}
+        for key_node, value_node in node.value:
+            key = self._key(key_node)
+            if key is None:
+                continue
+            if key in first_seen:
+                line = first_seen[key].start_mark.line + 1
+                self._report(
+                    key_node,
+                    "duplicate-key",
+                    f"'{key}' appears twice in this mapping (first on line {line}); keep one",
+                )
+            else:
+                first_seen[key] = key_node
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    def _key(self, node: yaml.Node) -> str | None:
+        if node.tag == _TAG + "merge":
+            self._report(
+                node,
+                "yaml-merge",
+                "merge keys ('<<') are not allowed in case files; write the keys out",
+            )
+            return None
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in (_STR, _TIMESTAMP):
+            shown = node.value if isinstance(node, yaml.ScalarNode) else "a collection"
+            self._report(
+                node,
+                "wrong-type",
+                f"a key must be a plain name, not {shown!s:.40}; "
+                "put it in quotes if it is meant as text",
+            )
+            return None
+        self._seen.add(id(node))
+        return str(node.value)
+
+
+def iter_mapping(node: yaml.Node) -> Iterator[tuple[str, yaml.Node, yaml.Node]]:
+    """(key, key node, value node) for each entry of a mapping node; nothing otherwise."""
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            if isinstance(key_node, yaml.ScalarNode):
+                yield str(key_node.value), key_node, value_node
+
+
+def child_node(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
+    """The value node (and key node) one step below `node`, or (None, None)."""
+    if isinstance(step, int):
+        if isinstance(node, yaml.SequenceNode) and 0 <= step < len(node.value):
+            return node.value[step], None
+        return None, None
+    found: tuple[yaml.Node | None, yaml.Node | None] = (None, None)
+    for key, key_node, value_node in iter_mapping(node):
+        if key == step:
+            found = (value_node, key_node)  # the last one wins, as in the built data
+    return found
