@@ -14,16 +14,35 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from provenance.load import LoadedCase, find_case_folders, load_case
+from provenance.load import (
+    CASE_FILE,
+    OUTLETS_FILE,
+    SOURCES_FOLDER,
+    LoadedCase,
+    find_case_folders,
+    load_case,
+)
 from provenance.model import Citation, Location, Source
 from provenance.problems import Problem, Severity, did_you_mean, error, warning
+
+
+@dataclass(frozen=True)
+class CheckedCase:
+    """One case as loaded, with its own problems sorted by position."""
+
+    loaded: LoadedCase
+    problems: tuple[Problem, ...]
+
+    @property
+    def has_errors(self) -> bool:
+        return any(problem.severity is Severity.ERROR for problem in self.problems)
 
 
 @dataclass(frozen=True)
 class Report:
     """The outcome of checking one or more cases."""
 
-    cases: tuple[LoadedCase, ...]
+    cases: tuple[CheckedCase, ...]
     problems: tuple[Problem, ...]
     """Every problem in every case, sorted by file and position."""
 
@@ -37,7 +56,7 @@ class Report:
 
     @property
     def source_count(self) -> int:
-        return sum(len(case.sources) for case in self.cases)
+        return sum(len(case.loaded.sources) for case in self.cases)
 
 
 def check_paths(paths: Sequence[Path]) -> Report:
@@ -56,10 +75,10 @@ def check_paths(paths: Sequence[Path]) -> Report:
             )
         for folder in folders:
             loaded = load_case(folder)
-            cases.append(loaded)
-            problems.extend(loaded.problems)
-            problems.extend(check_case(loaded))
-    return Report(tuple(cases), tuple(sorted(set(problems))))
+            own = sorted({*loaded.problems, *check_case(loaded)})
+            cases.append(CheckedCase(loaded, tuple(own)))
+            problems.extend(own)
+    return Report(tuple(cases), tuple(sorted(problems)))
 
 
 def check_case(case: LoadedCase) -> list[Problem]:
@@ -106,19 +125,34 @@ class _Known:
         return self.complete and reference not in self.ids and reference not in self.broken
 
 
+def _files_with_errors(case: LoadedCase) -> frozenset[str]:
+    """Files that loaded in part or not at all: what they left out is unknown, so the
+    checks below do not take them as a complete record of what exists or is used."""
+    return frozenset(
+        problem.location.path for problem in case.problems if problem.severity is Severity.ERROR
+    )
+
+
+def _sources_complete(case: LoadedCase) -> bool:
+    sources_folder = Path(case.root, SOURCES_FOLDER)
+    return not any(Path(path).is_relative_to(sources_folder) for path in _files_with_errors(case))
+
+
 def _known_sources(case: LoadedCase) -> _Known:
     return _Known(frozenset(source.id for source in case.sources), case.broken_source_ids, True)
 
 
 def _known_claims(case: LoadedCase) -> _Known:
     claims = case.case_file.claims if case.case_file else ()
-    return _Known(frozenset(claim.id for claim in claims), frozenset(), case.case_file is not None)
+    complete = case.case_file is not None and (
+        str(Path(case.root, CASE_FILE)) not in _files_with_errors(case)
+    )
+    return _Known(frozenset(claim.id for claim in claims), frozenset(), complete)
 
 
 def _known_outlets(case: LoadedCase) -> _Known:
-    return _Known(
-        frozenset(outlet.id for outlet in case.outlets), frozenset(), not case.outlets_broken
-    )
+    complete = str(Path(case.root, OUTLETS_FILE)) not in _files_with_errors(case)
+    return _Known(frozenset(outlet.id for outlet in case.outlets), frozenset(), complete)
 
 
 def _unknown(what: str, reference: str, known: _Known, location: Location, hint: str) -> Problem:
@@ -227,7 +261,7 @@ def check_outlet_domains(case: LoadedCase) -> Iterator[Problem]:
 
 
 def check_unused_claims(case: LoadedCase) -> Iterator[Problem]:
-    if case.case_file is None:
+    if case.case_file is None or not _sources_complete(case):
         return
     used = {citation.claim for source in case.sources for citation in source.citations}
     used |= {statement.claim for source in case.sources for statement in source.statements}
@@ -241,6 +275,8 @@ def check_unused_claims(case: LoadedCase) -> Iterator[Problem]:
 
 
 def check_isolated_sources(case: LoadedCase) -> Iterator[Problem]:
+    if not _sources_complete(case):
+        return
     cited = {citation.cites for source in case.sources for citation in source.citations}
     for source in case.sources:
         if not source.citations and source.id not in cited:
@@ -253,7 +289,10 @@ def check_isolated_sources(case: LoadedCase) -> Iterator[Problem]:
 
 
 def check_citation_wording(case: LoadedCase) -> Iterator[Problem]:
+    partial = _files_with_errors(case)
     for source in case.sources:
+        if source.location.path in partial:
+            continue  # the wording may be there under a misspelt key
         for citation in source.citations:
             if citation.wording is None:
                 yield warning(
@@ -286,6 +325,8 @@ def _citation_key(citation: Citation) -> tuple[str, str, str]:
 
 
 def check_outlets_used(case: LoadedCase) -> Iterator[Problem]:
+    if not _sources_complete(case):
+        return
     used = {source.outlet for source in case.sources}
     for outlet in case.outlets:
         if outlet.id not in used:

@@ -16,8 +16,12 @@ from typing import Any, TypeVar
 import click
 
 from provenance import __version__
+from provenance.build import build as build_cases
+from provenance.build import trace_claim_in
 from provenance.checks import Report, check_paths
-from provenance.problems import ProvenanceError
+from provenance.problems import ClaimNotFound, ProvenanceError
+from provenance.render.terminal import trace_to_text
+from provenance.render.trace_json import trace_to_json
 from provenance.schema import SCHEMA_MODELS, json_schema_text
 
 DEFAULT_CLAIMS = Path("claims")
@@ -100,7 +104,7 @@ def check(case_dirs: tuple[Path, ...], output_format: str, strict: bool) -> None
 
 def _report_json(report: Report) -> dict[str, Any]:
     return {
-        "cases": [case.root for case in report.cases],
+        "cases": [case.loaded.root for case in report.cases],
         "errors": report.error_count,
         "warnings": report.warning_count,
         "problems": [problem.to_json() for problem in report.problems],
@@ -153,6 +157,84 @@ def schema(kind: str | None, output_dir: Path | None) -> None:
             "name a kind of file (case, outlets or source), or give --output-dir"
         )
     click.echo(json_schema_text(kind), nl=False)
+
+
+def _print_problems(report: Report) -> None:
+    for problem in report.problems:
+        click.echo(str(problem), err=True)
+
+
+@main.command()
+@case_dirs_argument
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("output"),
+    show_default=True,
+    help="Where to write the graphs.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Graphs drawn at once (default: one per core).",
+)
+def build(case_dirs: tuple[Path, ...], output_dir: Path, jobs: int | None) -> None:
+    """Check the cases, trace every claim and draw the graphs into output/.
+
+    Writes, for each case, output/<case>/claims/<claim>.svg (how the claim spread),
+    output/<case>/overview.svg (all sources and claims) and output/<case>/outlets.svg
+    (who cites whom). Nothing is written if any case has errors.
+
+    \b
+    Examples:
+      provenance build
+      provenance build claims/walkaway -o /tmp/walkaway-report
+    """
+    result = build_cases(resolve_case_dirs(case_dirs), output_dir, jobs=jobs)
+    _print_problems(result.report)
+    if not result.built:
+        click.echo(f"{_summary(result.report)} Nothing was written.", err=True)
+        sys.exit(1)
+    click.echo(
+        f"built {_plural(len(result.report.cases), 'case')}, {_plural(result.claims, 'claim')}, "
+        f"{_plural(result.report.source_count, 'source')} into {output_dir}/ "
+        f"({len(result.written)} written, {len(result.unchanged)} unchanged)",
+        err=True,
+    )
+
+
+@main.command()
+@click.argument("claim_id")
+@click.argument(
+    "case_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@format_option
+def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
+    """Show how one claim moved between sources: origins, hops, drift and warnings.
+
+    CASE_DIR may be left out when the claim id is unique under claims/.
+
+    \b
+    Examples:
+      provenance trace hamilton68-rank
+      provenance trace bots-drive-walkaway claims/walkaway --format json
+    """
+    try:
+        found = trace_claim_in(resolve_case_dirs([case_dir] if case_dir else []), claim_id)
+    except ClaimNotFound as exc:
+        raise click.UsageError(str(exc)) from exc
+    if isinstance(found, Report):
+        _print_problems(found)
+        click.echo(_summary(found), err=True)
+        sys.exit(1)
+    if output_format == "json":
+        click.echo(json.dumps(trace_to_json(found), indent=2, ensure_ascii=False))
+    else:
+        click.echo(trace_to_text(found), nl=False)
 
 
 def run() -> None:

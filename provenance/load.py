@@ -24,6 +24,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from provenance.model import (
     ID_PATTERN,
+    Case,
     CaseFile,
     Location,
     Outlet,
@@ -70,7 +71,9 @@ class LoadedCase:
 
 
 def is_case_folder(folder: Path) -> bool:
-    return (folder / CASE_FILE).is_file()
+    """A folder with a case file, or with sources or outlets but no case file: that one is
+    a case missing its case.yaml, which is reported rather than silently skipped."""
+    return any((folder / name).exists() for name in (CASE_FILE, OUTLETS_FILE, SOURCES_FOLDER))
 
 
 def find_case_folders(path: Path) -> list[Path]:
@@ -386,7 +389,10 @@ def _problem_from_error(
             f"{_ID_RULE}; rename the file or add an `id:`",
         )
     code, message = _describe_error(detail, name)
-    return error(mark_location(path, node), code, message)
+    # A date written as a mapping names the key it does not know: point at that key.
+    bad_key = detail.get("ctx", {}).get("key") if kind == "invalid-date" else None
+    _, bad_key_node = child_node(node, str(bad_key)) if bad_key is not None else (None, None)
+    return error(mark_location(path, bad_key_node or node), code, message)
 
 
 _ID_RULE = "use lowercase letters and digits joined by single '-', '_' or '.'"
@@ -436,6 +442,11 @@ def _pattern_problem(detail: Mapping[str, Any], name: str) -> tuple[str, str]:
     if pattern.startswith("^https?"):
         return "invalid-url", (
             f"'{value}' is not a web address; write it in full, starting with https:// or http://"
+        )
+    if name == "domains":
+        return "invalid-value", (
+            f"'{value}' is not a web domain; write it in lowercase without https:// or a "
+            "path, e.g. huffpost.com"
         )
     return "invalid-value", f"'{value}' is not a valid {name}"
 
@@ -499,3 +510,16 @@ def _innermost_dataclass(hint: Any) -> Any:
         if found is not None:
             return found
     return None
+
+
+def to_case(loaded: LoadedCase) -> Case:
+    """The finished Case of a folder that loaded without errors."""
+    if loaded.case_file is None:
+        raise ValueError(f"{loaded.root} has no usable case.yaml")
+    return Case(
+        id=loaded.id,
+        root=loaded.root,
+        case_file=loaded.case_file,
+        outlets=loaded.outlets,
+        sources=tuple(sorted(loaded.sources, key=lambda source: source.id)),
+    )

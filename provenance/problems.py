@@ -72,3 +72,7 @@ class ProvenanceError(Exception):
 
 class GraphvizNotFound(ProvenanceError):
     """The Graphviz `dot` program is not installed."""
+
+
+class ClaimNotFound(ProvenanceError):
+    """No case (or more than one) has the claim asked for."""

@@ -34,6 +34,8 @@ _MAP, _SEQ = _TAG + "map", _TAG + "seq"
 
 # Case files are small and flat; anything deeper is a mistake or an attack.
 MAX_DEPTH = 32
+# Beyond this the composer itself is refused the text (see _too_deep_for_composer).
+_COMPOSER_DEPTH = 1000
 
 # The scalar constructors of PyYAML's safe loader, reused so that numbers and booleans
 # mean exactly what YAML 1.1 says they mean.
@@ -109,11 +111,15 @@ def _parse(text: str, document: YamlDocument) -> None:
             )
         )
         return
+    scanned = _scan_events(text, document.path)
+    if any(problem.code == "too-deep" for problem in scanned):
+        document.problems.extend(scanned)
+        return
     loader = _SafeLoader(text)
     try:
         document.root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        document.problems.append(_syntax_problem(document.path, exc))
+        document.problems.append(_syntax_problem(document.path, exc, text))
         return
     except (yaml.YAMLError, RecursionError) as exc:
         document.problems.append(
@@ -129,19 +135,62 @@ def _parse(text: str, document: YamlDocument) -> None:
         return
     builder = _Builder(document.path)
     document.data = builder.build(document.root, depth=0)
+    document.problems.extend(scanned)
     document.problems.extend(builder.problems)
     document.refused_nodes = frozenset(builder.refused)
 
 
-def _syntax_problem(path: str, exc: yaml.MarkedYAMLError) -> Problem:
+def _scan_events(text: str, path: str) -> list[Problem]:
+    """What the event stream shows before a node tree is built: aliases, and nesting
+    deeper than the composer can take (then that one problem alone).
+
+    PyYAML's C composer recurses once per level and crashes the interpreter (a
+    segmentation fault, not an exception) on a few tens of thousands of levels, which
+    one line of `[[[[...` or `- - - ...` reaches; the parser reads events without
+    recursion. Aliases are found here because in the node tree an alias is the very node
+    it names, so where the alias was written is lost. Syntax errors are left to the
+    composer.
+    """
+    problems, depth = [], 0
+    try:
+        for event in yaml.parse(text, Loader=_SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                problems.append(error(_event_location(path, event), "yaml-alias", _NO_ALIASES))
+            elif isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > _COMPOSER_DEPTH:
+                    return [error(_event_location(path, event), "too-deep", _TOO_DEEP)]
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return []
+    return problems
+
+
+_NO_ALIASES = (
+    "anchors and aliases (&name, *name) are not allowed in case files; write the value out"
+)
+_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep; case files are flatter than this"
+
+
+def _event_location(path: str, event: yaml.Event) -> Location:
+    mark = event.start_mark
+    return Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
+
+
+def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
     detail = exc.problem or "the text cannot be read as YAML"
     if exc.context and "expected a single document" in exc.context:
         detail = "a file holds one YAML document; remove the extra '---'"
     hint = ""
-    if "\t" in detail or "found character '\\t'" in detail:
-        hint = " (indent with spaces, not tabs)"
+    # Look at the text, not the message: libyaml's messages do not name the tab.
+    lines = text.split("\n")
+    if mark is not None and mark.line < len(lines):
+        line = lines[mark.line]
+        if "\t" in line[: len(line) - len(line.lstrip())]:
+            hint = " (indent with spaces, not tabs)"
     return error(location, "yaml-syntax", f"YAML syntax: {detail}{hint}")
 
 
@@ -160,21 +209,12 @@ class _Builder:
 
     def build(self, node: yaml.Node, depth: int) -> Any:
         if id(node) in self._seen:
-            self._report(
-                node,
-                "yaml-alias",
-                "anchors and aliases (&name, *name) are not "
-                "allowed in case files; write the value out",
-            )
+            # An alias: already reported where it was written (see _scan_events).
+            self.refused.add(id(node))
             return None
         self._seen.add(id(node))
         if depth > MAX_DEPTH:
-            self._report(
-                node,
-                "too-deep",
-                f"values are nested more than {MAX_DEPTH} levels "
-                "deep; case files are flatter than this",
-            )
+            self._report(node, "too-deep", _TOO_DEEP)
             return None
         if isinstance(node, yaml.MappingNode):
             return self._build_mapping(node, depth) if node.tag == _MAP else self._bad_tag(node)
@@ -213,6 +253,9 @@ class _Builder:
         for key_node, value_node in node.value:
             key = self._key(key_node)
             if key is None:
+                if key_node.tag == _TAG + "merge":
+                    # The keys it would have merged are missing; saying so only echoes it.
+                    self.refused.add(id(node))
                 continue
             if key in first_seen:
                 line = first_seen[key].start_mark.line + 1

@@ -1,0 +1,418 @@
+"""Analysis results -> Graphviz DOT text.
+
+Pure functions: a trace, a case or an outlet graph goes in, DOT text comes out, so the
+drawing can be tested without Graphviz installed. A claim graph reads as a timeline:
+the claim flows left to right from the source it came from to the source that took it,
+sources sit in columns by publication date, origins and primary sources stand out, and
+hops where the wording hardened are drawn in red. Shapes, colours and line styles live
+in the tables below. Every string from a case file goes through `quote`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import networkx as nx
+
+from provenance.graph import LABEL, WEIGHT, outlet_name
+from provenance.model import Case, PublicationDate, Relation, Source, SourceKind, Stance
+from provenance.trace import Trace, TracedCitation, TracedSource
+
+FONT = "Helvetica,Arial,sans-serif"
+
+KIND_SHAPES: dict[SourceKind, str] = {
+    SourceKind.ARTICLE: "box",
+    SourceKind.OPINION: "parallelogram",
+    SourceKind.BLOG_POST: "note",
+    SourceKind.SOCIAL_POST: "ellipse",
+    SourceKind.DATASET: "cylinder",
+    SourceKind.DASHBOARD: "box3d",
+    SourceKind.STUDY: "tab",
+    SourceKind.BROADCAST: "hexagon",
+    SourceKind.PRESS_RELEASE: "component",
+    SourceKind.OFFICIAL_RECORD: "folder",
+    SourceKind.OTHER: "octagon",
+}
+
+STANCE_COLOURS: dict[Stance | None, str] = {
+    Stance.SUPPORTS: "#f4a582",
+    Stance.DISPUTES: "#92c5de",
+    Stance.NEUTRAL: "#e0e0e0",
+    None: "#ffffff",  # cited for the claim but states nothing of its own
+}
+
+
+@dataclass(frozen=True)
+class EdgeStyle:
+    style: str
+    colour: str
+    arrowhead: str = "normal"
+    penwidth: float = 1.2
+
+
+RELATION_STYLES: dict[Relation, EdgeStyle] = {
+    Relation.QUOTES: EdgeStyle("solid", "#333333"),
+    Relation.PARAPHRASES: EdgeStyle("dashed", "#333333"),
+    Relation.LINKS: EdgeStyle("dotted", "#333333"),
+    Relation.USES_DATA: EdgeStyle("solid", "#1b7837", penwidth=2.2),
+    Relation.DISPUTES: EdgeStyle("solid", "#2166ac", arrowhead="tee"),
+}
+ESCALATION_COLOUR = "#d7191c"
+PRIMARY_BORDER = "#1b7837"
+TAINT_COLOUR = "#b2182b"
+
+LABEL_LIMIT = 38
+TOOLTIP_LIMIT = 400
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+# --- escaping ------------------------------------------------------------------------
+
+
+def quote(text: str) -> str:
+    """A DOT double-quoted string that shows `text` literally.
+
+    Backslashes are doubled so that Graphviz's own escapes (\\N, \\G, \\l) cannot be
+    triggered from a case file, quotes are escaped, newlines become DOT line breaks,
+    other control characters are dropped, and '&' is written as an entity because
+    Graphviz passes entity-like text through to SVG unchanged.
+    """
+    text = _CONTROL.sub("", text).replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("&", "&amp;").replace("\r\n", "\n").replace("\n", "\\n")
+    return f'"{text}"'
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def attributes(values: dict[str, str | float | None]) -> str:
+    """`[key="value", ...]` with every value quoted; None values are left out."""
+    parts = [f"{key}={quote(str(value))}" for key, value in values.items() if value is not None]
+    return f"[{', '.join(parts)}]"
+
+
+def node_line(node_id: str, **values: str | float | None) -> str:
+    return f"  {quote(node_id)} {attributes(values)};"
+
+
+def edge_line(tail: str, head: str, **values: str | float | None) -> str:
+    return f"  {quote(tail)} -> {quote(head)} {attributes(values)};"
+
+
+def safe_link(source: Source) -> str | None:
+    """The link a node opens: the archived copy where given; only http(s) addresses."""
+    for url in (source.archived_url, source.url):
+        if url and url.lower().startswith(("https://", "http://")):
+            return url
+    return None
+
+
+# --- the claim graph -----------------------------------------------------------------
+
+
+def claim_dot(trace: Trace, *, large: bool = False) -> str:
+    """The DOT text of one claim's trace, as a left-to-right timeline.
+
+    `large` drops edge labels and the date axis, which layout engines for large graphs
+    cannot honour and which would cost minutes in `dot`.
+    """
+    title = f"{trace.claim.id}: {shorten(trace.claim.statement, 90)}"
+    lines = [
+        f"digraph {quote(trace.claim.id)} {{",
+        f"  graph {attributes(_graph_attributes(title, large))};",
+        f"  node {attributes({'fontname': FONT, 'fontsize': 10, 'style': 'filled'})};",
+        f"  edge {attributes({'fontname': FONT, 'fontsize': 8})};",
+    ]
+    if not large:
+        lines += _timeline(trace.sources)
+    lines += [node_line(item.id, **_node_attributes(item)) for item in trace.sources]
+    lines += [_edge_line(hop, large) for hop in trace.citations]
+    lines += _legend()
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _graph_attributes(title: str, large: bool) -> dict[str, str | float | None]:
+    common: dict[str, str | float | None] = {
+        "label": title,
+        "labelloc": "t",
+        "fontname": FONT,
+        "fontsize": 13,
+        "tooltip": title,
+        "bgcolor": "white",
+        "pad": 0.3,
+    }
+    if large:
+        return {**common, "overlap": "scale", "splines": "false", "outputorder": "edgesfirst"}
+    return {**common, "rankdir": "LR", "newrank": "true", "nodesep": 0.3, "ranksep": 0.5}
+
+
+def _date_key(published: PublicationDate) -> tuple[str, str, bool]:
+    return published.earliest.isoformat(), published.latest.isoformat(), published.approximate
+
+
+def _date_label(published: PublicationDate) -> str:
+    return ("≈ " if published.approximate else "") + published.text
+
+
+def _timeline(sources: Iterable[TracedSource]) -> list[str]:
+    """An axis of date columns: each dated source shares a rank with its date's label.
+
+    Axis nodes are named `axis:N`; the colon cannot occur in a source id, so they never
+    collide with a source.
+    """
+    columns: dict[tuple[str, str, bool], list[TracedSource]] = {}
+    for item in sources:
+        if item.source.published is not None:
+            columns.setdefault(_date_key(item.source.published), []).append(item)
+    lines, axis = [], []
+    for index, key in enumerate(sorted(columns)):
+        published = columns[key][0].source.published
+        assert published is not None
+        axis.append(f"axis:{index}")
+        label = node_line(
+            axis[-1],
+            label=_date_label(published),
+            shape="plaintext",
+            style="",
+            fontsize=9,
+            fontcolor="#555555",
+        )
+        members = " ".join(quote(item.id) for item in columns[key])
+        lines.append(f"  {{ rank=same; {label.strip()} {members} }}")
+    if len(axis) > 1:
+        lines.append(f"  {' -> '.join(quote(node) for node in axis)} [style=invis];")
+    return lines
+
+
+def _node_label(item: TracedSource) -> str:
+    source = item.source
+    lines = [shorten(item.outlet, LABEL_LIMIT)]
+    if source.authors and source.authors[0] != item.outlet:
+        lines.append(shorten(", ".join(source.authors), LABEL_LIMIT))
+    if item.certainty is not None:
+        estimated = " (est.)" if item.certainty.estimated else ""
+        lines.append(f"{item.certainty.level.value}{estimated}")
+    if item.hops is not None:
+        lines.append("origin" if item.is_origin else f"{item.hops} hop{'s' * (item.hops != 1)}")
+    return "\n".join(lines)
+
+
+def _node_tooltip(item: TracedSource) -> str:
+    source = item.source
+    parts = [item.outlet]
+    if source.authors:
+        parts.append(", ".join(source.authors))
+    parts.append(_date_label(source.published) if source.published else "date unknown")
+    if source.title:
+        parts.append(source.title)
+    text = " · ".join(parts)
+    if item.wording:
+        text += f"\n“{shorten(item.wording, TOOLTIP_LIMIT)}”"
+    return text
+
+
+def _node_attributes(item: TracedSource) -> dict[str, str | float | None]:
+    source = item.source
+    border = PRIMARY_BORDER if source.is_primary else "#333333"
+    styles = ["filled"] + (["dashed"] if item.tainted_by else [])
+    link = safe_link(source)
+    return {
+        "id": f"source-{item.id}",
+        "label": _node_label(item),
+        "shape": KIND_SHAPES[source.kind],
+        "fillcolor": STANCE_COLOURS[item.stance],
+        "color": TAINT_COLOUR if item.tainted_by else border,
+        "penwidth": 3 if item.is_origin or source.is_primary else 1,
+        "peripheries": 2 if item.is_origin else None,
+        "style": ",".join(styles),
+        "tooltip": _node_tooltip(item),
+        "URL": link,
+        "target": "_blank" if link else None,
+    }
+
+
+def _edge_line(hop: TracedCitation, large: bool) -> str:
+    style = RELATION_STYLES[hop.relation]
+    label = hop.relation.value
+    if hop.escalation:
+        label += " ▲ escalation"
+    tooltip = f"{hop.citing} {hop.relation.value} {hop.cited}"
+    if hop.citation.wording:
+        tooltip += f": “{shorten(hop.citation.wording, TOOLTIP_LIMIT)}”"
+    values: dict[str, str | float | None] = {
+        "id": f"citation-{hop.cited}-{hop.citing}-{hop.relation.value}",
+        "style": style.style,
+        "color": ESCALATION_COLOUR if hop.escalation else style.colour,
+        "penwidth": 3 if hop.escalation else style.penwidth,
+        "arrowhead": style.arrowhead,
+        "label": None if large else label,
+        "fontcolor": ESCALATION_COLOUR if hop.escalation else None,
+        "tooltip": tooltip,
+        "labeltooltip": tooltip,
+    }
+    # Drawn in the direction the claim travelled: from the cited source to the citing one.
+    return edge_line(hop.cited, hop.citing, **values)
+
+
+_LEGEND_ROWS = (
+    ("the claim passes from a source to the one that cites it (→)", "#333333"),
+    ("── quotes    - - paraphrases    ··· links", "#333333"),
+    ("━━ uses data from", RELATION_STYLES[Relation.USES_DATA].colour),
+    ("──┤ disputes", RELATION_STYLES[Relation.DISPUTES].colour),
+    ("━━ states it more certainly than its source", ESCALATION_COLOUR),
+    ("double border: origin    green border: primary source", PRIMARY_BORDER),
+    ("dashed red border: relies on a retracted or corrected source", TAINT_COLOUR),
+    (
+        "box article · ▱ opinion · note blog · ellipse post · cylinder dataset · "
+        "3-D box dashboard · tab study",
+        "#333333",
+    ),
+)
+
+
+def _legend() -> list[str]:
+    """A compact key to colours and lines: one table-shaped node at the end of the time
+    line. Its text is ours, never a case file's, so it can be written as HTML-like
+    Graphviz markup."""
+    stances = "".join(
+        f'<TD BGCOLOR="{STANCE_COLOURS[stance]}">{name}</TD>'
+        for name, stance in (
+            ("supports", Stance.SUPPORTS),
+            ("disputes", Stance.DISPUTES),
+            ("neutral", Stance.NEUTRAL),
+            ("cited only", None),
+        )
+    )
+    rows = "".join(
+        f'<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT COLOR="{colour}">{text}</FONT></TD></TR>'
+        for text, colour in _LEGEND_ROWS
+    )
+    table = (
+        '<TABLE BORDER="0" CELLBORDER="1" CELLSPACING="0" CELLPADDING="3" COLOR="#bbbbbb">'
+        f'<TR><TD COLSPAN="4"><B>Key</B></TD></TR><TR>{stances}</TR>{rows}</TABLE>'
+    )
+    return [
+        f'  {{ rank=sink; "legend:key" [shape=plaintext, style="", fontsize=8, label=<{table}>]; }}'
+    ]
+
+
+# --- the case overview ---------------------------------------------------------------
+
+
+def overview_dot(case: Case, *, large: bool = False) -> str:
+    """All sources and claims of a case: citations between sources, and each claim
+    linked to the sources that state it."""
+    title = f"{case.title}: all sources and claims"
+    lines = [
+        f"digraph {quote(case.id)} {{",
+        f"  graph {attributes(_graph_attributes(title, large))};",
+        f"  node {attributes({'fontname': FONT, 'fontsize': 10, 'style': 'filled'})};",
+        f"  edge {attributes({'fontname': FONT, 'fontsize': 8, 'color': '#555555'})};",
+    ]
+    for source in sorted(case.sources, key=lambda item: item.id):
+        link = safe_link(source)
+        lines.append(
+            node_line(
+                source.id,
+                id=f"source-{source.id}",
+                label=shorten(outlet_name(case, source), LABEL_LIMIT),
+                shape=KIND_SHAPES[source.kind],
+                tooltip=_overview_tooltip(case, source),
+                URL=link,
+                target="_blank" if link else None,
+                color=PRIMARY_BORDER if source.is_primary else None,
+                penwidth=3 if source.is_primary else None,
+            )
+        )
+    for claim in case.claims:
+        lines.append(
+            node_line(
+                f"claim:{claim.id}",
+                id=f"claim-{claim.id}",
+                label=claim.id,
+                shape="hexagon",
+                fillcolor="#fff7bc",
+                tooltip=claim.statement,
+            )
+        )
+    lines += list(_overview_edges(case, large))
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _overview_tooltip(case: Case, source: Source) -> str:
+    parts = [outlet_name(case, source), *source.authors]
+    parts.append(_date_label(source.published) if source.published else "date unknown")
+    if source.title:
+        parts.append(source.title)
+    return " · ".join(parts)
+
+
+def _overview_edges(case: Case, large: bool) -> Iterator[str]:
+    pairs: dict[tuple[str, str], list[str]] = {}
+    for source in case.sources:
+        for citation in source.citations:
+            pairs.setdefault((citation.cites, source.id), []).append(citation.claim)
+    for (cited, citing), claims in sorted(pairs.items()):
+        names = ", ".join(sorted(set(claims)))
+        yield edge_line(
+            cited,
+            citing,
+            label=None if large else names,
+            tooltip=f"{citing} cites {cited}: {names}",
+        )
+    stated = sorted(
+        {(statement.claim, source.id) for source in case.sources for statement in source.statements}
+    )
+    for claim_id, source_id in stated:
+        yield edge_line(
+            f"claim:{claim_id}", source_id, style="dotted", arrowhead="none", color="#b8a200"
+        )
+
+
+# --- the outlet graph ----------------------------------------------------------------
+
+
+def outlet_dot(graph: nx.DiGraph, title: str, *, large: bool = False) -> str:
+    """Outlets as nodes (sized by sources) and citations between them as weighted edges."""
+    lines = [
+        f"digraph {quote('outlets')} {{",
+        f"  graph {attributes(_graph_attributes(title + ': who cites whom', large))};",
+        f"  node {attributes({'fontname': FONT, 'fontsize': 10, 'style': 'filled'})};",
+        f"  edge {attributes({'fontname': FONT, 'fontsize': 9, 'color': '#555555'})};",
+    ]
+    for node, data in sorted(graph.nodes(data=True)):
+        count = data[WEIGHT]
+        label = f"{data[LABEL]}\n{count} source{'s' * (count != 1)}"
+        lines.append(
+            node_line(
+                node,
+                id=node.replace(":", "-"),
+                label=label,
+                shape="ellipse",
+                fillcolor="#deebf7",
+                tooltip=label.replace("\n", " · "),
+            )
+        )
+    for cited, citing, weight in _outlet_edges(graph):
+        lines.append(
+            edge_line(
+                cited,
+                citing,
+                label=None if large else str(weight),
+                penwidth=min(1 + weight, 6),
+                tooltip=f"{weight} citation{'s' * (weight != 1)}",
+            )
+        )
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _outlet_edges(graph: nx.DiGraph) -> list[tuple[str, str, int]]:
+    return sorted((cited, citing, weight) for citing, cited, weight in graph.edges(data=WEIGHT))
