@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from provenance.acknowledge import without_acknowledged
 from provenance.load import (
     CASE_FILE,
     OUTLETS_FILE,
@@ -75,7 +76,7 @@ def check_paths(paths: Sequence[Path]) -> Report:
             )
         for folder in folders:
             loaded = load_case(folder)
-            own = sorted({*loaded.problems, *check_case(loaded)})
+            own = sorted(without_acknowledged({*loaded.problems, *check_case(loaded)}))
             cases.append(CheckedCase(loaded, tuple(own)))
             problems.extend(own)
     return Report(tuple(cases), tuple(sorted(problems)))

@@ -110,7 +110,7 @@ def load_case(folder: Path) -> LoadedCase:
     )
 
 
-def _source_files(folder: Path, problems: list[Problem]) -> list[Path]:
+def _source_files(folder: Path, problems: list[Problem], refused: set[str]) -> list[Path]:
     sources_folder = folder / SOURCES_FOLDER
     if not sources_folder.is_dir():
         return []
@@ -128,14 +128,16 @@ def _source_files(folder: Path, problems: list[Problem]) -> list[Path]:
                     "place outside the case folder; copy the file in instead",
                 )
             )
+            refused.add(file.stem)  # it exists, so citing it is not an unknown source
             continue
         files.append(file)
     return files
 
 
 def _load_sources(folder: Path, problems: list[Problem]) -> tuple[list[Source], set[str]]:
-    sources, broken = [], set()
-    for file in _source_files(folder, problems):
+    sources: list[Source] = []
+    broken: set[str] = set()
+    for file in _source_files(folder, problems, broken):
         source = _load_document(file, Source, problems, str(folder), default_id=file.stem)
         if source is None:
             broken.add(file.stem)

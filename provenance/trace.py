@@ -34,6 +34,9 @@ from provenance.wording import CertaintyReading, WordingDrift, statement_certain
 MAX_PATHS = 12
 """Paths back to an origin kept per source; a dense graph has exponentially many."""
 MAX_CYCLES = 20
+SINGLE_ORIGIN_OUTLETS = 2
+"""Outlets besides the origin's that must repeat a claim before its single origin is
+worth a warning."""
 
 
 @dataclass(frozen=True)
@@ -466,13 +469,16 @@ def _origin_warnings(
                 "no source originates the claim: every source that carries it cites another for it",
             )
         )
-    if len(independent) == 1 and len(carrier_outlets) > 1:
+    # "Twelve outlets, one source": worth a warning once at least two other outlets
+    # repeat what a single root says; one outlet citing one source is just a citation.
+    repeating = carrier_outlets - {traced[root.origin].outlet for root in roots}
+    if len(independent) == 1 and len(repeating) >= SINGLE_ORIGIN_OUTLETS:
         origin = roots[0].origin
         warnings.append(
             TraceWarning(
                 "single-origin",
-                f"{len(carrier_outlets)} outlets, one source: every chain "
-                f"leads back to {traced[origin].outlet} ({origin})",
+                f"{len(repeating)} outlets repeat it and every chain leads back to one "
+                f"source: {traced[origin].outlet} ({origin})",
                 (origin,),
             )
         )
