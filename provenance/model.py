@@ -98,7 +98,23 @@ class Certainty(StrEnum):
 
     @property
     def rank(self) -> int:
-        return list(Certainty).index(self)
+        return _CERTAINTY_ORDER.index(self)
+
+    # A StrEnum compares as text ("certain" < "disputed"); certainty has its own order.
+    def __lt__(self, other: object) -> bool:
+        return self.rank < Certainty(other).rank
+
+    def __le__(self, other: object) -> bool:
+        return self.rank <= Certainty(other).rank
+
+    def __gt__(self, other: object) -> bool:
+        return self.rank > Certainty(other).rank
+
+    def __ge__(self, other: object) -> bool:
+        return self.rank >= Certainty(other).rank
+
+
+_CERTAINTY_ORDER = tuple(Certainty)
 
 
 class Precision(StrEnum):
@@ -147,32 +163,44 @@ def _invalid_date(text: str, reason: str) -> PydanticCustomError:
     )
 
 
+# The last year whose end (1 January of the next year) a datetime can still hold.
+_LAST_YEAR = 9998
+
+
 def _parse_calendar(text: str) -> tuple[Precision, datetime, datetime]:
     match = _DATE_RE.match(text)
     if match is None:
         return _parse_datetime(text)
     year, month, day = (int(part) if part else None for part in match.groups())
     assert year is not None
+    if not 1 <= year <= _LAST_YEAR:
+        raise _invalid_date(text, f"the year must be between 1 and {_LAST_YEAR}")
+    if month == 0 or day == 0:
+        raise _invalid_date(text, "months and days count from 01")
     try:
         start = datetime(year, month or 1, day or 1, tzinfo=UTC)
     except ValueError as error:
         raise _invalid_date(text, str(error)) from error
     if day is not None:
-        return Precision.DAY, start, start + timedelta(days=1, microseconds=-1)
-    if month is not None:
-        next_month = datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC)
-        return Precision.MONTH, start, next_month - timedelta(microseconds=1)
-    return Precision.YEAR, start, datetime(year + 1, 1, 1, tzinfo=UTC) - timedelta(microseconds=1)
+        end, precision = start + timedelta(days=1), Precision.DAY
+    elif month is not None:
+        end, precision = (
+            datetime(year + month // 12, month % 12 + 1, 1, tzinfo=UTC),
+            Precision.MONTH,
+        )
+    else:
+        end, precision = datetime(year + 1, 1, 1, tzinfo=UTC), Precision.YEAR
+    return precision, start, end - timedelta(microseconds=1)
 
 
 def _parse_datetime(text: str) -> tuple[Precision, datetime, datetime]:
     try:
         moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError as error:
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=UTC)
+        moment = moment.astimezone(UTC)
+    except (ValueError, OverflowError) as error:
         raise _invalid_date(text, "it is not in a date format provenance reads") from error
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    moment = moment.astimezone(UTC)
     return Precision.TIME, moment, moment
 
 
@@ -226,6 +254,7 @@ _DATE_SCHEMA: dict[str, Any] = {
     "description": "Publication date: 2018-07-09, 2018-07 (month only), 2018, an ISO "
     "date-time, or {date, approximate: true, note} for an estimate.",
     "anyOf": [
+        {"type": "null"},
         _DATE_TEXT_SCHEMA,
         {
             "type": "object",
@@ -424,11 +453,17 @@ class Amendment(Located):
     """The claims it affects; all the source's claims when left out."""
 
 
+def _without_id_default(schema: dict[str, Any]) -> None:
+    # The loader fills in the file name when `id` is left out; the "" placeholder is
+    # not an id an editor should offer.
+    schema["properties"]["id"].pop("default", None)
+
+
 @dataclass(frozen=True)
 class Source(Located):
     """One source file: an article, post, dataset or other publication, and what it says."""
 
-    __pydantic_config__ = _CONFIG
+    __pydantic_config__ = ConfigDict(**_CONFIG, json_schema_extra=_without_id_default)
     kind: SourceKind
     """What it is: article, opinion, blog-post, social-post, dataset, dashboard, study,
     broadcast, press-release, official-record or other."""

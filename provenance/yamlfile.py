@@ -34,7 +34,7 @@ _MAP, _SEQ = _TAG + "map", _TAG + "seq"
 
 # Case files are small and flat; anything deeper is a mistake or an attack.
 MAX_DEPTH = 32
-# Beyond this the composer itself is refused the text (see _too_deep_for_composer).
+# Beyond this the composer itself is refused the text (see _scan_events).
 _COMPOSER_DEPTH = 1000
 
 # The scalar constructors of PyYAML's safe loader, reused so that numbers and booleans

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from conftest import MakeCase
+
 from provenance.checks import check_paths
 
 CITATION_WITHOUT_WORDING = """\

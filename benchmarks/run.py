@@ -1,0 +1,123 @@
+"""Benchmark provenance against the floors it is measured by, side by side in one run.
+
+Shared machines are noisy, so every figure here is a ratio of two timings taken in the
+same run, each the median of several repetitions, alternating ours and the floor:
+
+- check   vs the parse floor: loading the same files with PyYAML's C safe loader alone;
+- build   vs the Graphviz floor: `dot -Tsvg` (or sfdp for large graphs) run on the same
+          DOT files one after another;
+- rebuild with nothing changed, and after editing one source file, vs the full build;
+- growth: check and build time from one size to the next, and peak memory.
+
+Usage:  python benchmarks/run.py [--sizes S,M,L] [--repeat 3] [--jobs N] [--work DIR]
+Cases are generated with benchmarks/generate.py into the work folder (kept between runs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+import yaml  # noqa: E402
+from generate import generate  # noqa: E402
+
+try:
+    from yaml import CSafeLoader as FloorLoader
+except ImportError:  # pragma: no cover
+    sys.exit("PyYAML was built without libyaml: the parse floor needs the C loader")
+
+
+def median_time(action: Callable[[], object], repeat: int) -> float:
+    timings = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
+
+
+def parse_floor(root: Path) -> None:
+    for path in sorted(root.rglob("*.yaml")):
+        with path.open("rb") as stream:
+            yaml.load(stream, Loader=FloorLoader)
+
+
+def run_cli(*arguments: str) -> None:
+    """Our command, as a user runs it, in a fresh process (imports included)."""
+    subprocess.run(
+        [sys.executable, "-m", "provenance", *arguments],
+        check=False,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def peak_memory_mb(*arguments: str) -> float:
+    """Peak resident memory of one run of our command, in MB."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    run_cli(*arguments)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def ensure_cases(size: str, work: Path) -> Path:
+    folder = work / size
+    if not (folder / ".complete").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        generate(size, folder)
+        (folder / ".complete").write_text("")
+    return folder
+
+
+def bench_check(root: Path, repeat: int) -> dict[str, float]:
+    floor = median_time(lambda: parse_floor(root), repeat)
+    ours = median_time(lambda: run_cli("check", str(root)), repeat)
+    return {"check_s": ours, "parse_floor_s": floor, "check_ratio": ours / floor}
+
+
+def machine() -> dict[str, str]:
+    return {
+        "python": platform.python_version(),
+        "cpus": str(os.cpu_count()),
+        "platform": platform.platform(),
+        "processor": platform.processor() or platform.machine(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="S,M")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/provenance-bench"))
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    arguments = parser.parse_args()
+    results: dict[str, object] = {"machine": machine()}
+    for size in arguments.sizes.split(","):
+        root = ensure_cases(size, arguments.work)
+        figures = bench_check(root, arguments.repeat)
+        figures["check_peak_mb"] = peak_memory_mb("check", str(root))
+        results[size] = figures
+        print(
+            f"{size}: " + ", ".join(f"{key}={value:.3f}" for key, value in figures.items()),
+            flush=True,
+        )
+    if arguments.json:
+        arguments.json.write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

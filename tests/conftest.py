@@ -1,0 +1,111 @@
+"""Shared helpers: small case folders written into tmp_path, and problems as text."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+
+import pytest
+
+from provenance.problems import Problem
+
+TESTS = Path(__file__).parent
+CASES = TESTS / "cases"
+REPOSITORY = TESTS.parent
+
+# A clean case: one claim, a source that states it and a source that cites that one.
+# Tests overlay the files they need on top of it.
+CLEAN_CASE: Mapping[str, str] = {
+    "case.yaml": """\
+        title: A small case
+        claims:
+          - id: rank
+            statement: The bot ranked first.
+        """,
+    "sources/origin.yaml": """\
+        kind: article
+        title: The original report
+        published: 2018-07-09
+        statements:
+          - claim: rank
+            wording: It ranked first.
+        """,
+    "sources/echo.yaml": """\
+        kind: article
+        title: A follow-up
+        published: 2018-07-10
+        citations:
+          - cites: origin
+            claim: rank
+            relation: quotes
+            wording: it ranked first
+        """,
+}
+
+FileContents = Mapping[str, str | bytes | None]
+MakeCase = Callable[..., Path]
+
+
+def write_files(folder: Path, files: FileContents) -> Path:
+    """Write each file (text is dedented; None deletes the file) and return the folder."""
+    for name, content in files.items():
+        path = folder / name
+        if content is None:
+            path.unlink(missing_ok=True)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def make_case(tmp_path: Path) -> MakeCase:
+    """make_case({"sources/echo.yaml": "..."}) -> a folder with the clean case plus those
+    files; `clean=False` starts from an empty folder instead."""
+
+    def make(files: FileContents | None = None, *, name: str = "case", clean: bool = True) -> Path:
+        folder = tmp_path / name
+        folder.mkdir(parents=True, exist_ok=True)
+        return write_files(folder, {**(CLEAN_CASE if clean else {}), **(files or {})})
+
+    return make
+
+
+def relative_line(problem: Problem, folder: Path) -> str:
+    """A problem as `provenance check` prints it, with paths relative to `folder`."""
+    root = str(folder)
+    text = str(problem)
+    if text.startswith(root + ":"):  # a problem about the folder itself
+        text = "." + text[len(root) :]
+    return text.replace(root + os.sep, "")
+
+
+def relative_lines(problems: Iterable[Problem], folder: Path) -> list[str]:
+    return [relative_line(problem, folder) for problem in problems]
+
+
+def codes(problems: Iterable[Problem]) -> list[str]:
+    return [problem.code for problem in problems]
+
+
+SCHEMA_LINE = "# yaml-language-server: $schema="
+
+
+def named_schema(path: Path) -> Path | None:
+    """The schema file a case file's first line points editors at, or None."""
+    first_line = path.read_text(encoding="utf-8").partition("\n")[0]
+    if not first_line.startswith(SCHEMA_LINE):
+        return None
+    return (path.parent / first_line.removeprefix(SCHEMA_LINE).strip()).resolve()
+
+
+def schema_kind(path: Path) -> str:
+    """Which schema a case file follows: case, outlets or source."""
+    if path.name in ("case.yaml", "outlets.yaml"):
+        return path.stem
+    return "source"
