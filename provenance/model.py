@@ -101,16 +101,16 @@ class Certainty(StrEnum):
         return _CERTAINTY_ORDER.index(self)
 
     # A StrEnum compares as text ("certain" < "disputed"); certainty has its own order.
-    def __lt__(self, other: object) -> bool:
+    def __lt__(self, other: str) -> bool:
         return self.rank < Certainty(other).rank
 
-    def __le__(self, other: object) -> bool:
+    def __le__(self, other: str) -> bool:
         return self.rank <= Certainty(other).rank
 
-    def __gt__(self, other: object) -> bool:
+    def __gt__(self, other: str) -> bool:
         return self.rank > Certainty(other).rank
 
-    def __ge__(self, other: object) -> bool:
+    def __ge__(self, other: str) -> bool:
         return self.rank >= Certainty(other).rank
 
 
