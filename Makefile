@@ -1,17 +1,18 @@
 # Two commands do all the set-up on a fresh machine:
 #   make build   create .venv, install provenance and Graphviz, build the #WalkAway case
-#   make test    the same set-up, then ruff, mypy and the whole test suite
+#   make test    the same set-up and Chromium (for the report's browser test), then ruff,
+#                mypy and the whole test suite
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: build test check lint typecheck schemas graphviz clean
+.PHONY: build test check lint typecheck schemas graphviz chromium clean
 
 build: $(INSTALLED) graphviz
-	$(BIN)/provenance check --strict claims
+	$(BIN)/provenance build
 
-test: $(INSTALLED) graphviz lint typecheck
+test: $(INSTALLED) graphviz chromium lint typecheck
 	$(BIN)/pytest
 
 check: $(INSTALLED)
@@ -30,6 +31,9 @@ schemas: $(INSTALLED)
 
 graphviz:
 	@sh scripts/ensure-graphviz
+
+chromium:
+	@sh scripts/ensure-chromium
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

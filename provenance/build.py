@@ -1,10 +1,12 @@
-"""The builder: case folders -> SVG graphs and trace data under output/.
+"""The builder: case folders -> SVG graphs, trace data and the HTML report under output/.
 
 `build` runs the checks first and writes nothing if any case has errors. Otherwise it
 traces every claim, turns each trace, each case overview and each outlet graph into DOT,
 renders them with Graphviz in parallel (the renders are separate processes, so threads
-are enough to keep every core busy), and only then writes the files, each atomically.
-A file whose content has not changed is left untouched.
+are enough to keep every core busy), makes the report's pages with those drawings
+inlined, and only then writes the files, each atomically. A file whose content has not
+changed is left untouched. With `as_of`, every case is first cut to the record as it
+stood on that day (`timeline.case_as_of`).
 """
 
 from __future__ import annotations
@@ -12,19 +14,23 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 from pathlib import Path
 
-from provenance.checks import Report, check_paths
+from provenance.checks import CheckedCase, Report, check_paths
 from provenance.graph import citation_graph, outlet_graph
 from provenance.load import to_case
 from provenance.model import Case
 from provenance.problems import ClaimNotFound, ProvenanceError, did_you_mean
 from provenance.render.dot import claim_dot, outlet_dot, overview_dot
+from provenance.render.html import CaseReport, render_report
 from provenance.render.svg import engine_for, is_large, render_svg
 from provenance.render.trace_json import trace_to_json
+from provenance.timeline import case_as_of
 from provenance.trace import Trace, trace_claim
 
 Renderer = Callable[[str, str], bytes]
@@ -59,19 +65,25 @@ def build(
     *,
     jobs: int | None = None,
     renderer: Renderer = render_svg,
+    as_of: date | None = None,
 ) -> BuildResult:
-    """Check, trace and render every case at `paths` into `output_dir`."""
+    """Check, trace and render every case at `paths` into `output_dir`, with the HTML
+    report; `as_of` builds it all as the record stood at the end of that day."""
     report = check_paths(paths)
     if report.error_count:
         return BuildResult(report)
     files: dict[Path, bytes] = {}
     drawings: list[Drawing] = []
+    built: list[tuple[CheckedCase, Case, list[Trace]]] = []
     claims = 0
     for checked in report.cases:
         case = to_case(checked.loaded)
+        if as_of is not None:
+            case = case_as_of(case, as_of)
         case_dir = output_dir / case.id
         graph = citation_graph(case)
         traces = [trace_claim(case, claim.id, graph) for claim in case.claims]
+        built.append((checked, case, traces))
         claims += len(traces)
         drawings += case_drawings(case, traces, case_dir)
         for trace in traces:
@@ -79,8 +91,30 @@ def build(
                 trace_to_json(trace)
             )
     files.update(render_all(drawings, renderer, jobs))
+    files.update(report_pages(built, files, output_dir, as_of))
     written, unchanged = write_files(files, output_dir)
     return BuildResult(report, written, unchanged, claims)
+
+
+def report_pages(
+    built: Sequence[tuple[CheckedCase, Case, Sequence[Trace]]],
+    files: Mapping[Path, bytes],
+    output_dir: Path,
+    as_of: date | None,
+) -> dict[Path, bytes]:
+    """The HTML report: an index, a page per case and per claim, with the SVGs just
+    drawn inlined into them."""
+    svgs: dict[str, dict[str, bytes]] = {}
+    for path, content in files.items():
+        if path.suffix == ".svg":
+            case_id, *inside = path.relative_to(output_dir).parts
+            svgs.setdefault(case_id, {})["/".join(inside)] = content
+    reports = [
+        CaseReport(case, tuple(traces), checked.problems, svgs.get(case.id, {}))
+        for checked, case, traces in built
+    ]
+    pages = render_report(reports, as_of=as_of)
+    return {output_dir / path: content for path, content in sorted(pages.items())}
 
 
 def case_drawings(case: Case, traces: Sequence[Trace], case_dir: Path) -> list[Drawing]:
@@ -152,10 +186,21 @@ def write_atomically(path: Path, content: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
+        # mkstemp makes the file private (0600); a report published from this folder
+        # must be readable by the web server, as a file written with open() would be.
+        os.chmod(temporary, _new_file_mode())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+@cache
+def _new_file_mode() -> int:
+    """The mode open() gives a new file: 0o666 less the process's umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def trace_claim_in(paths: Sequence[Path], claim_id: str) -> Trace | Report:
@@ -163,7 +208,14 @@ def trace_claim_in(paths: Sequence[Path], claim_id: str) -> Trace | Report:
 
     Raises ClaimNotFound when no case, or more than one, has the claim.
     """
-    report = check_paths(paths)
+    holder = case_with_claim(check_paths(paths), claim_id)
+    if holder.has_errors:
+        return Report((holder,), holder.problems)
+    return trace_claim(to_case(holder.loaded), claim_id)
+
+
+def case_with_claim(report: Report, claim_id: str) -> CheckedCase:
+    """The one checked case that has the claim; ClaimNotFound when none or several do."""
     claims = {
         checked: [claim.id for claim in checked.loaded.case_file.claims]
         for checked in report.cases
@@ -178,6 +230,4 @@ def trace_claim_in(paths: Sequence[Path], claim_id: str) -> Trace | Report:
                 "case folder after the claim id"
             )
         raise ClaimNotFound(f"no case has a claim '{claim_id}'{did_you_mean(claim_id, known)}")
-    if holders[0].has_errors:
-        return Report((holders[0],), holders[0].problems)
-    return trace_claim(to_case(holders[0].loaded), claim_id)
+    return holders[0]

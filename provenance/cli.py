@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,11 +18,14 @@ import click
 
 from provenance import __version__
 from provenance.build import build as build_cases
-from provenance.build import trace_claim_in
+from provenance.build import trace_claim_in, write_atomically
 from provenance.checks import Report, check_paths
-from provenance.problems import ClaimNotFound, ProvenanceError
+from provenance.export import EXPORTERS, export_paths
+from provenance.extract import ArticleFormat, extract_source
+from provenance.problems import AmbiguousCase, ClaimNotFound, InvalidName, ProvenanceError
 from provenance.render.terminal import trace_to_text
 from provenance.render.trace_json import trace_to_json
+from provenance.scaffold import NewFile, Todo, new_case, new_source, write_new_file
 from provenance.schema import SCHEMA_MODELS, json_schema_text
 
 DEFAULT_CLAIMS = Path("claims")
@@ -182,19 +186,33 @@ def _print_problems(report: Report) -> None:
     default=None,
     help="Graphs drawn at once (default: one per core).",
 )
-def build(case_dirs: tuple[Path, ...], output_dir: Path, jobs: int | None) -> None:
-    """Check the cases, trace every claim and draw the graphs into output/.
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="DATE",
+    help="Build everything as the record stood at the end of this day (YYYY-MM-DD): "
+    "sources published later are left out.",
+)
+def build(
+    case_dirs: tuple[Path, ...], output_dir: Path, jobs: int | None, as_of: datetime | None
+) -> None:
+    """Check the cases, trace every claim, draw the graphs and write the report into output/.
 
-    Writes, for each case, output/<case>/claims/<claim>.svg (how the claim spread),
-    output/<case>/overview.svg (all sources and claims) and output/<case>/outlets.svg
-    (who cites whom). Nothing is written if any case has errors.
+    Writes output/index.html, a report to open in a browser (no server or network
+    needed), and for each case output/<case>/index.html, a page per claim in
+    output/<case>/claims/<claim>.html, the graphs as SVG (<claim>.svg, overview.svg,
+    outlets.svg) and each trace as JSON. Nothing is written if any case has errors.
 
     \b
     Examples:
       provenance build
       provenance build claims/walkaway -o /tmp/walkaway-report
+      provenance build --as-of 2018-07-09 -o /tmp/walkaway-2018-07-09
     """
-    result = build_cases(resolve_case_dirs(case_dirs), output_dir, jobs=jobs)
+    day = as_of.date() if as_of else None
+    result = build_cases(resolve_case_dirs(case_dirs), output_dir, jobs=jobs, as_of=day)
     _print_problems(result.report)
     if not result.built:
         click.echo(f"{_summary(result.report)} Nothing was written.", err=True)
@@ -202,7 +220,9 @@ def build(case_dirs: tuple[Path, ...], output_dir: Path, jobs: int | None) -> No
     click.echo(
         f"built {_plural(len(result.report.cases), 'case')}, {_plural(result.claims, 'claim')}, "
         f"{_plural(result.report.source_count, 'source')} into {output_dir}/ "
-        f"({len(result.written)} written, {len(result.unchanged)} unchanged)",
+        f"({len(result.written)} written, {len(result.unchanged)} unchanged)"
+        + (f", as the record stood on {day}" if day else "")
+        + f"; open {output_dir / 'index.html'} in a browser",
         err=True,
     )
 
@@ -235,6 +255,255 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
         click.echo(json.dumps(trace_to_json(found), indent=2, ensure_ascii=False))
     else:
         click.echo(trace_to_text(found), nl=False)
+
+
+@main.command(name="export")
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(list(EXPORTERS)))
+@click.argument(
+    "case_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
+)
+@click.option(
+    "-o",
+    "--output",
+    "output_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE instead of standard output.",
+)
+@click.option(
+    "--claim",
+    "claim_id",
+    metavar="ID",
+    help="Export only this claim's trace (for claimreview: only this claim's review).",
+)
+def export(
+    format_name: str, case_dir: Path | None, output_file: Path | None, claim_id: str | None
+) -> None:
+    """Export a case for another tool: W3C PROV, ClaimReview, GraphML, GEXF, JSON or DOT.
+
+    \b
+    FORMAT is one of:
+      prov-json, prov-n, prov-xml  W3C PROV, for provenance stores and ProvToolbox
+      claimreview                  schema.org ClaimReview JSON-LD, one per verdict
+      graphml, gexf                the citation graph, for Gephi and Cytoscape
+      json                         the citation graph as networkx node-link JSON
+      dot                          Graphviz DOT text, as `provenance build` draws it
+
+    CASE_DIR may be left out when claims/ holds one case, or with --claim. Nothing is
+    exported from a case with errors. docs/exports.md describes each format.
+
+    \b
+    Examples:
+      provenance export prov-json claims/walkaway -o walkaway.prov.json
+      provenance export graphml claims/walkaway -o walkaway.graphml
+      provenance export claimreview --claim bots-drive-walkaway
+    """
+    try:
+        exported = export_paths(
+            resolve_case_dirs([case_dir] if case_dir else []), format_name, claim_id
+        )
+    except (ClaimNotFound, AmbiguousCase) as exc:
+        raise click.UsageError(str(exc)) from exc
+    except ProvenanceError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if isinstance(exported, Report):
+        _print_problems(exported)
+        click.echo(f"{_summary(exported)} Nothing was exported.", err=True)
+        sys.exit(1)
+    if output_file is None:
+        click.echo(exported, nl=False)
+        return
+    write_atomically(output_file, exported)
+    click.echo(f"wrote {format_name} to {output_file} ({len(exported):,} bytes)", err=True)
+
+
+# --- authoring: extract, new case, new source ---------------------------------------------
+
+
+@main.command()
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--case",
+    "case_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Match citations against this case's sources and outlets; the draft goes to its "
+    "sources/ folder.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the draft here (default: CASE/sources/<name>.yaml with --case, else "
+    "standard output). An existing file is never overwritten.",
+)
+@click.option(
+    "--format",
+    "article_format",
+    type=click.Choice([choice.value for choice in ArticleFormat]),
+    help="How the article was saved (default: from its name and first bytes).",
+)
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0, 1),
+    default=0.0,
+    show_default=True,
+    help="Leave out proposed citations less likely than this (0 to 1).",
+)
+def extract(
+    article: Path,
+    case_dir: Path | None,
+    output: Path | None,
+    article_format: str | None,
+    min_confidence: float,
+) -> None:
+    """Draft a source file from an article saved as plain text, Markdown or HTML.
+
+    Reads the title, authors, date and address where the article or its metadata (Open
+    Graph, schema.org) gives them, and proposes citations from its links, attributions
+    ("according to X", "X wrote"), quotations, @handles and named outlets and people,
+    each with its sentence and a confidence; with --case, those that match a known
+    source cite it by id. Values it cannot know are marked TODO: they are listed here,
+    and `provenance check` fails until they are filled in. Nothing is fetched or run.
+
+    \b
+    Examples:
+      provenance extract saved/salon.html --case claims/walkaway
+      provenance extract post.md --case claims/walkaway -o claims/walkaway/sources/post.yaml
+      provenance extract article.txt --min-confidence 0.5 > draft.yaml
+    """
+    try:
+        draft = extract_source(
+            article,
+            case_dir,
+            output=output,
+            article_format=ArticleFormat(article_format) if article_format else None,
+            min_confidence=min_confidence,
+        )
+        if draft.path is not None:
+            write_new_file(draft.path, draft.text)
+    except ProvenanceError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if draft.path is None:
+        click.echo(draft.text, nl=False)
+    _print_todos(draft.path, draft.todos)
+    matched = sum(1 for citation in draft.citations if citation.match.source)
+    where = f"wrote {draft.path}" if draft.path else "drafted"
+    click.echo(
+        f"{where}: {_plural(len(draft.citations), 'proposed citation')} ({matched} of a known "
+        f"source); {_todo_advice(draft.todos, case_dir)}",
+        err=True,
+    )
+
+
+def _print_todos(path: Path | None, todos: Sequence[Todo]) -> None:
+    for todo in todos:
+        where = f"{path or '<stdout>'}:{todo.line}:{todo.column}"
+        click.echo(f"{where}: todo: {todo.field}: {todo.hint}", err=True)
+
+
+def _todo_advice(todos: Sequence[Todo], case_dir: Path | None) -> str:
+    check = f"provenance check {case_dir}" if case_dir else "provenance check"
+    if not todos:
+        return f"check it, then run `{check}`."
+    return f"fill in the {_plural(len(todos), 'value')} marked TODO, then run `{check}`."
+
+
+@main.group()
+def new() -> None:
+    """Start a case or a source file from a template that explains every key.
+
+    Values you must supply are marked TODO, and `provenance check` fails until they are
+    filled in. Nothing is overwritten.
+
+    \b
+    Examples:
+      provenance new case my-case
+      provenance new source huffpost-report --case claims/my-case
+    """
+
+
+@new.command(name="case")
+@click.argument("name")
+@click.option(
+    "--claims-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_CLAIMS,
+    show_default=True,
+    help="The folder that holds the cases.",
+)
+def new_case_command(name: str, claims_dir: Path) -> None:
+    """Create claims/NAME/ with case.yaml (one example claim), outlets.yaml and sources/.
+
+    NAME becomes the case's id: lowercase letters and digits joined by single -, _ or .
+
+    \b
+    Examples:
+      provenance new case walkaway-2018
+      provenance new case vaccine-study --claims-dir ~/research/claims
+    """
+    try:
+        files = new_case(claims_dir, name)
+    except InvalidName as exc:
+        raise click.UsageError(str(exc)) from exc
+    except ProvenanceError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    _report_new_files(files, claims_dir / name, f"created {claims_dir / name}/ with sources/ and")
+
+
+@new.command(name="source")
+@click.argument("source_id", metavar="[ID]", required=False)
+@click.option(
+    "--case",
+    "case_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Write CASE/sources/ID.yaml, and list the case's claims, outlets and sources in "
+    "the comments.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the template here (default: CASE/sources/ID.yaml with --case, else "
+    "standard output).",
+)
+def new_source_command(source_id: str | None, case_dir: Path | None, output: Path | None) -> None:
+    """Write a source file template with every key explained in comments.
+
+    ID is the source's id and file name: lowercase letters and digits joined by single
+    -, _ or . (e.g. salon-cesca).
+
+    \b
+    Examples:
+      provenance new source salon-cesca --case claims/walkaway
+      provenance new source > my-source.yaml
+    """
+    if case_dir is not None and source_id is None and output is None:
+        raise click.UsageError(
+            "name the source: `provenance new source ID --case DIR` writes DIR/sources/ID.yaml"
+        )
+    try:
+        written = new_source(case_dir, source_id, output)
+    except InvalidName as exc:
+        raise click.UsageError(str(exc)) from exc
+    except ProvenanceError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(1)
+    if written.path is None:
+        click.echo(written.text, nl=False)
+    _report_new_files([written], case_dir)
+
+
+def _report_new_files(
+    files: Sequence[NewFile], case_dir: Path | None, action: str = "wrote"
+) -> None:
+    for written in files:
+        _print_todos(written.path, written.todos)
+    todos = [todo for written in files for todo in written.todos]
+    names = ", ".join(str(written.path) for written in files if written.path is not None)
+    where = f"{action} {names}" if names else "template"
+    click.echo(f"{where}: {_todo_advice(todos, case_dir)}", err=True)
 
 
 def run() -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import types
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -312,12 +311,12 @@ def _stamp_locations(
         return
     object.__setattr__(obj, "location", mark_location(path, node))
     field_nodes = {key: value for key, _, value in iter_mapping(node)}
+    # A plain dict (read-only by convention, typed as Mapping) so that loaded cases can
+    # be pickled to and from worker processes.
     object.__setattr__(
         obj,
         "field_locations",
-        types.MappingProxyType(
-            {key: mark_location(path, value) for key, value in field_nodes.items()}
-        ),
+        {key: mark_location(path, value) for key, value in field_nodes.items()},
     )
     for name, value_node in field_nodes.items():
         value = getattr(obj, name, None)

@@ -14,7 +14,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from types import MappingProxyType
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
@@ -41,7 +40,6 @@ class Location:
 
 
 NOWHERE = Location("")
-_NO_FIELDS: Mapping[str, Location] = MappingProxyType({})
 
 
 # --- closed vocabularies -------------------------------------------------------------
@@ -303,7 +301,7 @@ class Located:
         default=NOWHERE, init=False, compare=False, repr=False
     )
     field_locations: SkipJsonSchema[Mapping[str, Location]] = field(
-        default_factory=lambda: _NO_FIELDS, init=False, compare=False, repr=False
+        default_factory=dict, init=False, compare=False, repr=False
     )
 
     def where(self, field_name: str) -> Location:

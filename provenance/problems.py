@@ -76,3 +76,23 @@ class GraphvizNotFound(ProvenanceError):
 
 class ClaimNotFound(ProvenanceError):
     """No case (or more than one) has the claim asked for."""
+
+
+class AmbiguousCase(ProvenanceError):
+    """More than one case where a command works on one; the message says how to name it."""
+
+
+class ExportError(ProvenanceError):
+    """A case lacks something an export format needs; the message says what to add."""
+
+
+class ArticleError(ProvenanceError):
+    """An article given to `provenance extract` cannot be read (missing, binary, too big)."""
+
+
+class OutputExists(ProvenanceError):
+    """A file or folder to be written already exists; provenance never overwrites one."""
+
+
+class InvalidName(ProvenanceError):
+    """A name given for a new case or source is not a valid id."""

@@ -104,12 +104,25 @@ def edge_line(tail: str, head: str, **values: str | float | None) -> str:
     return f"  {quote(tail)} -> {quote(head)} {attributes(values)};"
 
 
+def safe_url(url: str | None) -> str | None:
+    """The address if it is a web (http or https) address, else None: nothing else may
+    become a link, whatever a case file holds."""
+    return url if url and url.lower().startswith(("https://", "http://")) else None
+
+
 def safe_link(source: Source) -> str | None:
     """The link a node opens: the archived copy where given; only http(s) addresses."""
-    for url in (source.archived_url, source.url):
-        if url and url.lower().startswith(("https://", "http://")):
-            return url
-    return None
+    return safe_url(source.archived_url) or safe_url(source.url)
+
+
+def svg_node_id(source_id: str) -> str:
+    """The SVG id of a source's node; the HTML report finds nodes by it."""
+    return f"source-{source_id}"
+
+
+def svg_edge_id(hop: TracedCitation) -> str:
+    """The SVG id of a citation's edge in a claim graph; the HTML report finds edges by it."""
+    return f"citation-{hop.cited}-{hop.citing}-{hop.relation.value}"
 
 
 # --- the claim graph -----------------------------------------------------------------
@@ -223,7 +236,7 @@ def _node_attributes(item: TracedSource) -> dict[str, str | float | None]:
     styles = ["filled"] + (["dashed"] if item.tainted_by else [])
     link = safe_link(source)
     return {
-        "id": f"source-{item.id}",
+        "id": svg_node_id(item.id),
         "label": _node_label(item),
         "shape": KIND_SHAPES[source.kind],
         "fillcolor": STANCE_COLOURS[item.stance],
@@ -246,7 +259,7 @@ def _edge_line(hop: TracedCitation, large: bool) -> str:
     if hop.citation.wording:
         tooltip += f": “{shorten(hop.citation.wording, TOOLTIP_LIMIT)}”"
     values: dict[str, str | float | None] = {
-        "id": f"citation-{hop.cited}-{hop.citing}-{hop.relation.value}",
+        "id": svg_edge_id(hop),
         "style": style.style,
         "color": ESCALATION_COLOUR if hop.escalation else style.colour,
         "penwidth": 3 if hop.escalation else style.penwidth,
@@ -320,7 +333,7 @@ def overview_dot(case: Case, *, large: bool = False) -> str:
         lines.append(
             node_line(
                 source.id,
-                id=f"source-{source.id}",
+                id=svg_node_id(source.id),
                 label=shorten(outlet_name(case, source), LABEL_LIMIT),
                 shape=KIND_SHAPES[source.kind],
                 tooltip=_overview_tooltip(case, source),

@@ -1,0 +1,72 @@
+"""Drafting a source file from an article's text: `provenance extract`.
+
+Four stages, one module each, imports going down the list:
+
+    read.py        the article (plain text, Markdown or HTML) -> text, links, metadata
+    candidates.py  text -> candidate citations, each with its sentence and evidence
+    match.py       candidates -> the case's known sources and outlets, gathered into
+                   proposed citations
+    draft.py       proposed citations -> a commented YAML source file with TODOs
+
+`extract_source` runs them all. Nothing here fetches or runs anything from the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from provenance.extract.candidates import Candidate, Evidence, find_candidates
+from provenance.extract.draft import Draft, draft_slug, render_draft
+from provenance.extract.match import (
+    Known,
+    Match,
+    ProposedCitation,
+    known_from_case,
+    match_candidates,
+)
+from provenance.extract.read import Article, ArticleFormat, read_article
+from provenance.load import SOURCES_FOLDER
+
+__all__ = [
+    "Article",
+    "ArticleFormat",
+    "Candidate",
+    "Draft",
+    "Evidence",
+    "Known",
+    "Match",
+    "ProposedCitation",
+    "extract_source",
+]
+
+
+def extract_source(
+    article_path: Path,
+    case_folder: Path | None = None,
+    *,
+    output: Path | None = None,
+    article_format: ArticleFormat | None = None,
+    min_confidence: float = 0.0,
+    exclude: Collection[str] = (),
+    match_wordings: bool = True,
+) -> Draft:
+    """Draft a source file from a saved article.
+
+    With a case folder, candidates are matched against its sources and outlets, and the
+    draft goes to `<case>/sources/<slug>.yaml` unless `output` says otherwise; without
+    one, to `output` or (path None) standard output. Nothing is written here: write
+    `draft.text` to `draft.path` with `scaffold.write_new_file`, which never overwrites.
+    `exclude` leaves known sources out of matching (to measure the draft of a source the
+    case already records); `match_wordings` turns matching quotations against recorded
+    wordings on or off. Raises ArticleError when the article cannot be read.
+    """
+    article = read_article(article_path, article_format)
+    known = (
+        known_from_case(case_folder, exclude, wordings=match_wordings) if case_folder else Known()
+    )
+    matching = match_candidates(article, find_candidates(article), known)
+    path = output
+    if path is None and case_folder is not None:
+        path = case_folder / SOURCES_FOLDER / f"{draft_slug(article, matching)}.yaml"
+    return render_draft(article, matching, known, path, min_confidence)

@@ -1,0 +1,474 @@
+"""New case files from templates, and the helpers that write commented YAML safely.
+
+`provenance new case NAME` and `provenance new source` start from these templates, and
+`provenance extract` writes its drafts with the same `YamlWriter`. Every key is
+explained in a comment; values the user must supply are placeholders that
+`provenance check` rejects (`TODO` where an id or a choice goes, '' where text goes),
+each marked `# TODO` and listed as a `Todo` so the command can say where they are.
+Values are emitted by PyYAML, never pasted into the text, so no value (an article's
+sentence, say) can change the file's structure. Nothing here overwrites a file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import textwrap
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from provenance.load import CASE_FILE, OUTLETS_FILE, SOURCES_FOLDER, load_case
+from provenance.model import ID_MAX_LENGTH, ID_PATTERN
+from provenance.problems import InvalidName, OutputExists
+
+TODO = "TODO"
+"""The placeholder for an id or a choice: not a valid id (ids are lowercase) nor a
+valid choice, so `provenance check` fails until it is replaced."""
+
+EMPTY = ""
+"""The placeholder for text: check reports it as empty until it is filled in."""
+
+
+# --- ids -------------------------------------------------------------------------------
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """A valid id made from any text: "Russian Ops!" -> "russian-ops"; "" when the text
+    has no letters or digits."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_text.lower())
+    slug = ""
+    for word in words:
+        longer = f"{slug}-{word}" if slug else word
+        if len(longer) > max_length:
+            break
+        slug = longer
+    return slug or (words[0][:max_length] if words else "")
+
+
+def check_new_id(name: str, what: str) -> None:
+    """Raise InvalidName, with a suggestion, unless `name` is a valid id."""
+    if re.fullmatch(ID_PATTERN, name) and len(name) <= ID_MAX_LENGTH:
+        return
+    suggestion = slugify(name)
+    hint = f"; try '{suggestion}'" if suggestion else ""
+    raise InvalidName(
+        f"'{name}' is not a valid {what} name: use lowercase letters and digits joined by "
+        f"single '-', '_' or '.'{hint}"
+    )
+
+
+# --- writing -----------------------------------------------------------------------------
+
+_CONVENTIONAL_DEPTH = {"case": 2, "outlets": 2, "source": 3}
+"""How deep each kind of file sits below the repository (claims/NAME/sources/x.yaml)."""
+
+
+def schema_modeline(kind: str, directory: Path | None) -> str:
+    """The first line that points editors at the schema: relative to `directory` when a
+    `schemas/` folder is found above it, else where it is in this repository's layout."""
+    name = f"{kind}.schema.json"
+    if directory is not None:
+        start = directory.resolve()
+        for folder in (start, *start.parents):
+            if (folder / "schemas" / name).is_file():
+                relative = os.path.relpath(folder / "schemas" / name, start)
+                return f"# yaml-language-server: $schema={Path(relative).as_posix()}"
+    return f"# yaml-language-server: $schema={'../' * _CONVENTIONAL_DEPTH[kind]}schemas/{name}"
+
+
+def write_new_file(path: Path, text: str) -> None:
+    """Write a file that must not exist yet; raise OutputExists if it does."""
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as file:
+            file.write(text)
+    except FileExistsError as exc:
+        raise OutputExists(
+            f"{path} already exists; provenance never overwrites a file: delete it first "
+            "or choose another name"
+        ) from exc
+    except OSError as exc:
+        raise OutputExists(f"cannot write {path}: {exc.strerror or exc}") from exc
+
+
+@dataclass(frozen=True)
+class Todo:
+    """A value the user has to fill in: where it is and what goes there."""
+
+    line: int
+    column: int
+    field: str
+    """Which value, e.g. "kind" or "citation 2: claim"."""
+    hint: str
+
+
+class _Dumper(yaml.SafeDumper):
+    """PyYAML's safe dumper, with list items indented under their key."""
+
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+        super().increase_indent(flow, False)
+
+
+# YAML's printable characters, less line breaks: what a comment may hold.
+_NOT_IN_COMMENT = re.compile(
+    "[^\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]|[\u2028\u2029\ufeff]"
+)
+
+
+def comment_text(text: str) -> str:
+    """Any text made safe for a YAML comment: one line of printable characters."""
+    return " ".join(_NOT_IN_COMMENT.sub(" ", text).split())
+
+
+def yaml_lines(key: str, value: Any, width: int = 88) -> list[str]:
+    """`key: value` as YAML lines, the value written by PyYAML's emitter (quoted,
+    escaped and folded as YAML needs) and checked to read back unchanged."""
+    for allow_unicode in (True, False):
+        text = yaml.dump(
+            {key: value},
+            Dumper=_Dumper,
+            allow_unicode=allow_unicode,
+            width=width,
+            sort_keys=False,
+            default_flow_style=False,
+        )
+        if yaml.safe_load(text) == {key: value}:
+            return text.splitlines()
+    raise ValueError(f"{key} cannot be written as YAML")  # pragma: no cover - safe_dump round-trips
+
+
+@dataclass
+class YamlWriter:
+    """Builds a commented YAML file line by line, keeping track of the TODOs."""
+
+    width: int = 88
+    lines: list[str] = field(default_factory=list)
+    todos: list[Todo] = field(default_factory=list)
+
+    def comment(self, text: str = "", indent: int = 0, hang: int = 0) -> None:
+        """A comment, wrapped, its later lines indented by `hang`; an empty text gives a
+        bare "#" line. Leading spaces of the text are kept."""
+        leading = " " * (len(text) - len(text.lstrip(" ")))
+        clean = leading + comment_text(text)
+        room = max(self.width - indent - 2, 20)
+        lines = textwrap.wrap(
+            clean,
+            room,
+            subsequent_indent=" " * hang,
+            break_long_words=False,
+            break_on_hyphens=False,
+            drop_whitespace=True,
+            initial_indent="",
+        )
+        for line in lines or [""]:
+            self.lines.append(f"{' ' * indent}# {line}".rstrip())
+
+    def example(self, line: str, indent: int = 0) -> None:
+        """A commented-out line of YAML, kept as written (spaces and all)."""
+        self.lines.append(f"{' ' * indent}# {_NOT_IN_COMMENT.sub(' ', line)}".rstrip())
+
+    def blank(self) -> None:
+        self.lines.append("")
+
+    def key(self, key: str, indent: int = 0, note: str | None = None) -> None:
+        """A key whose value follows on the next lines (a list or mapping)."""
+        suffix = f"  # {comment_text(note)}" if note else ""
+        self.lines.append(f"{' ' * indent}{key}:{suffix}")
+
+    def field(
+        self,
+        key: str,
+        value: Any,
+        *,
+        indent: int = 0,
+        item: bool = False,
+        note: str | None = None,
+        todo: tuple[str, str] | None = None,
+    ) -> None:
+        """`key: value`, as a list item when `item`; `note` is a comment on the line,
+        `todo` (field name, hint) marks a placeholder the user must replace."""
+        prefix = " " * indent + ("- " if item else "")
+        dumped = yaml_lines(key, value, self.width - len(prefix))
+        comment = f"TODO: {todo[1]}" if todo else note
+        inline = f"  # {comment_text(comment)}" if comment else ""
+        if comment and (len(dumped) > 1 or len(prefix + dumped[0] + inline) > self.width + 30):
+            self.comment(comment, indent)
+            inline = ""
+        if todo:
+            column = len(prefix) + len(key) + 3  # where the value starts, as check reports it
+            self.todos.append(Todo(len(self.lines) + 1, column, todo[0], todo[1]))
+        self.lines.append(prefix + dumped[0] + inline)
+        self.lines.extend(" " * len(prefix) + line for line in dumped[1:])
+
+    def text(self) -> str:
+        return "\n".join(self.lines).rstrip("\n") + "\n"
+
+
+@dataclass(frozen=True)
+class NewFile:
+    """A file made from a template: where it goes (None: standard output), its text and
+    the values left to fill in."""
+
+    path: Path | None
+    text: str
+    todos: tuple[Todo, ...]
+
+
+def _new_file(path: Path | None, writer: YamlWriter) -> NewFile:
+    return NewFile(path, writer.text(), tuple(writer.todos))
+
+
+def _listed(ids: Sequence[str], limit: int = 8) -> str:
+    shown = ", ".join(ids[:limit])
+    return shown + (f" and {len(ids) - limit} more" if len(ids) > limit else "")
+
+
+# --- new case ------------------------------------------------------------------------------
+
+
+def new_case(claims_folder: Path, name: str) -> list[NewFile]:
+    """Create claims_folder/NAME/ with a case file, an outlets file and sources/.
+
+    Refuses a NAME that is not a valid id (InvalidName) and a folder that exists
+    (OutputExists). Returns the files written, with what is left to fill in.
+    """
+    check_new_id(name, "case")
+    folder = claims_folder / name
+    try:
+        folder.mkdir(parents=True)
+    except FileExistsError as exc:
+        raise OutputExists(
+            f"{folder} already exists; provenance never overwrites a case: choose another name"
+        ) from exc
+    (folder / SOURCES_FOLDER).mkdir()
+    files = [
+        _new_file(folder / CASE_FILE, case_template(name, folder)),
+        _new_file(folder / OUTLETS_FILE, outlets_template(folder)),
+    ]
+    for new in files:
+        assert new.path is not None
+        write_new_file(new.path, new.text)
+    return files
+
+
+def case_template(name: str, folder: Path | None) -> YamlWriter:
+    writer = YamlWriter()
+    writer.lines.append(schema_modeline("case", folder))
+    writer.comment()
+    writer.comment(
+        f"The case file of claims/{name}: what this investigation checks. Fill in every "
+        "value marked TODO (`provenance check` fails until you have), then add one file per "
+        f"source under sources/: `provenance new source ID --case claims/{name}`, or a draft "
+        f"from an article's text with `provenance extract ARTICLE --case claims/{name}`. "
+        "docs/format.md describes every key."
+    )
+    writer.blank()
+    writer.comment("The investigation's title, as you would say it to a colleague.")
+    writer.field("title", EMPTY, todo=("title", "the investigation's title"))
+    writer.comment("Optional: a paragraph on what is being checked and why.")
+    writer.example("summary: In July 2018 outlets reported that ...")
+    writer.comment("Optional: who reviews the claims (name is required, url optional); used as")
+    writer.comment("the author of published fact-checks.")
+    writer.example("fact_checker: {name: Your Desk, url: https://example.org}")
+    writer.blank()
+    _claim_template(writer)
+    return writer
+
+
+def _claim_template(writer: YamlWriter) -> None:
+    writer.comment("The claims under study: one entry per assertion that outlets repeat. Copy")
+    writer.comment("the entry for each further claim.")
+    writer.key("claims")
+    writer.comment("A short stable id that sources refer to: lowercase letters and digits", 2)
+    writer.comment("joined by single -, _ or ., e.g. bots-drive-hashtag.", 2)
+    writer.field("id", TODO, indent=2, item=True, todo=("claim 1: id", "the claim's id"))
+    writer.comment("The claim in neutral, canonical words, as no source words it.", 4)
+    writer.field("statement", EMPTY, indent=4, todo=("claim 1: statement", "the claim itself"))
+    writer.comment("Optional: the verdict, once there is one. rating is required; rating_value", 4)
+    writer.comment("runs from 1 (false) to 5 (true); reviewed is a date.", 4)
+    writer.example("verdict:", 4)
+    writer.example("  rating: Unproven", 4)
+    writer.example("  rationale: Every report goes back to one reading of one dashboard.", 4)
+    writer.example("  rating_value: 2", 4)
+    writer.example("  reviewed: 2018-07-20", 4)
+    writer.comment("Optional: anything a colleague should know about the claim.", 4)
+    writer.example("notes: ...", 4)
+
+
+def outlets_template(folder: Path | None) -> YamlWriter:
+    writer = YamlWriter()
+    writer.lines.append(schema_modeline("outlets", folder))
+    writer.comment()
+    writer.comment(
+        "The publishers the sources come from: news sites, blogs, platforms, research "
+        "groups. Two sources from one outlet are not independent: the trace counts origins "
+        "per outlet. Replace [] with one entry per outlet, like the example below, and set "
+        "`outlet: ID` on each source. docs/format.md describes every key."
+    )
+    writer.blank()
+    writer.field("outlets", [])
+    writer.comment("For example, with one outlet:")
+    writer.example("outlets:")
+    writer.example("  - id: daily-news              # the id sources use in `outlet:`")
+    writer.example("    name: The Daily News        # the name as readers know it")
+    writer.example("    domains: [dailynews.example]  # optional: web domains it publishes under")
+    writer.example("    aliases: [Daily News]       # optional: other names it goes by")
+    writer.example("    notes: Owned by ...         # optional: what matters for independence")
+    return writer
+
+
+# --- new source ------------------------------------------------------------------------------
+
+
+def new_source(case_folder: Path | None, source_id: str | None, output: Path | None) -> NewFile:
+    """A commented source file: written to `output`, or to the case's sources/ as
+    SOURCE_ID.yaml, or (path None) for standard output. Nothing is written here when
+    the path is None; otherwise the file must not exist."""
+    if source_id is not None:
+        check_new_id(source_id, "source")
+    path = output
+    if path is None and case_folder is not None and source_id is not None:
+        path = case_folder / SOURCES_FOLDER / f"{source_id}.yaml"
+    directory = path.parent if path is not None else None
+    new = _new_file(path, source_template(directory, case_folder))
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_new_file(path, new.text)
+    return new
+
+
+_KINDS = (
+    "article, opinion, blog-post, social-post, dataset, dashboard, study, broadcast, "
+    "press-release, official-record or other"
+)
+RELATIONS = "quotes, paraphrases, links, uses-data or disputes"
+
+
+def source_template(directory: Path | None, case_folder: Path | None) -> YamlWriter:
+    """The commented source template; with a case, the comments list its ids."""
+    here = _case_ids(case_folder)
+    writer = YamlWriter()
+    writer.lines.append(schema_modeline("source", directory))
+    writer.comment()
+    writer.comment(
+        "One source: an article, post, dataset or study; what it claims in its own words, "
+        "and whom it cites for it. Its id is the file name without .yaml. Fill in every "
+        "value marked TODO (`provenance check` fails until you have), uncomment the "
+        "optional keys the source itself gives you, and leave out what no record tells. "
+        "docs/format.md describes every key."
+    )
+    writer.blank()
+    writer.comment(f"What it is: {_KINDS}.")
+    writer.field("kind", TODO, todo=("kind", "one of the kinds above"))
+    writer.blank()
+    _optional_source_keys(writer, here)
+    writer.blank()
+    _citation_template(writer, here)
+    writer.blank()
+    _statement_template(writer, here)
+    return writer
+
+
+def _case_ids(case_folder: Path | None) -> dict[str, str]:
+    """' (here: a, b)' lists of the case's claims, outlets and sources, for comments."""
+    if case_folder is None:
+        return {"claims": "", "outlets": "", "sources": ""}
+    loaded = load_case(case_folder)
+    claims = [claim.id for claim in loaded.case_file.claims] if loaded.case_file else []
+    ids = {
+        "claims": claims,
+        "outlets": [outlet.id for outlet in loaded.outlets],
+        "sources": sorted(source.id for source in loaded.sources),
+    }
+    return {key: f" (here: {_listed(values)})" if values else "" for key, values in ids.items()}
+
+
+def _optional_source_keys(writer: YamlWriter, here: dict[str, str]) -> None:
+    lines = (
+        "The headline or title, as published.",
+        "title: ...",
+        f"The id of its outlet in outlets.yaml{here['outlets']}.",
+        "outlet: ...",
+        "Who wrote it, as bylined; for a post, the account (@name).",
+        "authors: [A. Reporter]",
+        "Where it was published, and an archived copy (the report links to that first).",
+        "url: https://...",
+        "archived_url: https://web.archive.org/web/...",
+        "When it was published: 2018-07-09, 2018-07 or 2018; for an estimate, write",
+        "{date: 2018-07-08, approximate: true, note: why}. Leave it out when no record tells.",
+        "published: 2018-07-09",
+        "Whether it is first-hand evidence: datasets, dashboards, studies and official",
+        "records are by default; set it on an original post.",
+        "primary: true",
+        "When the publisher withdrew or corrected it: note is required; date, url and",
+        "claims (the claims affected; all when left out) are optional.",
+        "retracted: {note: ..., date: 2018-07-10, url: https://..., claims: [claim-id]}",
+        "corrected: {note: ...}",
+        "How you recorded it, and anything a colleague should know.",
+        "notes: ...",
+    )
+    for line in lines:
+        writer.comment(line)
+
+
+def _citation_template(writer: YamlWriter, here: dict[str, str]) -> None:
+    writer.comment("The sources it cites: one entry per claim it takes from another source.")
+    writer.comment("Delete the entry if it cites none; copy it for each further citation.")
+    writer.key("citations")
+    writer.field(
+        "cites",
+        TODO,
+        indent=2,
+        item=True,
+        todo=(
+            "citation 1: cites",
+            f"the cited source's id, its file name under sources/{here['sources']}",
+        ),
+    )
+    writer.field(
+        "claim",
+        TODO,
+        indent=4,
+        todo=(
+            "citation 1: claim",
+            f"the claim it takes from it, an id from case.yaml{here['claims']}",
+        ),
+    )
+    writer.field("relation", TODO, indent=4, todo=("citation 1: relation", RELATIONS))
+    writer.field(
+        "wording",
+        EMPTY,
+        indent=4,
+        todo=(
+            "citation 1: wording",
+            "the cited words as they appear in this source, or delete the line",
+        ),
+    )
+    writer.example("note: anything a colleague should know about this citation", 4)
+
+
+def _statement_template(writer: YamlWriter, here: dict[str, str]) -> None:
+    writer.comment("Its own wording of the claims it carries. Delete the entry if it states none.")
+    writer.key("statements")
+    writer.field(
+        "claim",
+        TODO,
+        indent=2,
+        item=True,
+        todo=("statement 1: claim", f"the claim it states, an id from case.yaml{here['claims']}"),
+    )
+    writer.field(
+        "wording",
+        EMPTY,
+        indent=4,
+        todo=("statement 1: wording", "the source's words, quoted exactly"),
+    )
+    writer.example("stance: supports  # supports (the default), disputes or neutral", 4)
+    writer.example("certainty: likely  # disputed, possible, likely or certain; estimated from", 4)
+    writer.example("                   # hedging words when left out", 4)
+    writer.example("note: anything a colleague should know about this statement", 4)

@@ -1,0 +1,273 @@
+"""`provenance extract` end to end: drafts in three formats, the TODOs, and the command."""
+
+from __future__ import annotations
+
+import os
+from html import escape
+from pathlib import Path
+
+import pytest
+import yaml
+from articles import HTML, MARKDOWN, STORY_CASE, TEXT, fill_todos
+from click.testing import CliRunner, Result
+from conftest import MakeCase
+
+from provenance.checks import check_paths
+from provenance.cli import main
+from provenance.extract import Draft, extract_source
+from provenance.extract.draft import draft_slug
+from provenance.extract.match import Matching
+from provenance.extract.read import Article, ArticleFormat, Metadata
+from provenance.problems import Severity
+from provenance.yamlfile import read_yaml_file
+
+FORMATS = {"story.txt": TEXT, "story.md": MARKDOWN, "story.html": HTML}
+FILLED = {
+    "kind": "article",
+    "claim": "hashtag-rank",
+    "cites": "hashtag-tracker",
+    "outlet": "daily-news",
+}
+
+
+def invoke(*args: str | Path) -> Result:
+    return CliRunner().invoke(main, [str(arg) for arg in args], prog_name="provenance")
+
+
+@pytest.fixture
+def case(make_case: MakeCase) -> Path:
+    return make_case(STORY_CASE, clean=False)
+
+
+def article(tmp_path: Path, name: str) -> Path:
+    path = tmp_path / name
+    path.write_text(FORMATS[name], encoding="utf-8")
+    return path
+
+
+def errors(case: Path) -> list[str]:
+    report = check_paths([case])
+    return [str(p) for p in report.problems if p.severity is Severity.ERROR]
+
+
+# --- drafts ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_draft_fails_check_until_the_todos_are_filled(
+    tmp_path: Path, case: Path, name: str
+) -> None:
+    draft = extract_source(article(tmp_path, name), case)
+    assert draft.path is not None
+    assert draft.path.parent == case / "sources"
+    draft.path.write_text(draft.text, encoding="utf-8")
+    assert draft.todos
+    todo_lines = {(draft.path.name, todo.line) for todo in draft.todos}
+    problem_lines = {
+        (Path(p.location.path).name, p.location.line)
+        for p in check_paths([case]).problems
+        if p.severity is Severity.ERROR
+    }
+    assert problem_lines == todo_lines
+    draft.path.write_text(fill_todos(draft.text, draft.todos, FILLED), encoding="utf-8")
+    assert errors(case) == []
+
+
+@pytest.mark.parametrize("name", sorted(FORMATS))
+def test_draft_cites_known_sources_by_id(tmp_path: Path, case: Path, name: str) -> None:
+    draft = extract_source(article(tmp_path, name), case)
+    cited = {citation.match.source for citation in draft.citations}
+    assert {"daily-news-bots", "hashtag-tracker", "ledger-writer"} <= cited
+    data = yaml.safe_load(draft.text)
+    assert {entry["cites"] for entry in data["citations"]} >= {"daily-news-bots", "ledger-writer"}
+    assert all(entry["claim"] == "TODO" for entry in data["citations"])
+
+
+def test_draft_metadata_from_html(tmp_path: Path, case: Path) -> None:
+    draft = extract_source(article(tmp_path, "story.html"), case)
+    data = yaml.safe_load(draft.text)
+    assert data["kind"] == "opinion"
+    assert data["title"] == "Bots, again: how one dashboard became a story"
+    assert data["authors"] == ["Jane Critic"]
+    assert data["url"] == "https://critic.example/bots-again"
+    assert str(data["published"]) == "2018-07-12"
+    assert data["outlet"] == "TODO"  # Critic Weekly is not an outlet of the case
+    assert "# title: Bots, again: how one dashboard became a story  # from og:title" not in (
+        draft.text
+    )
+    assert "title: 'Bots, again: how one dashboard became a story'  # from og:title" in draft.text
+
+
+def test_draft_comments_say_why_and_how_sure(tmp_path: Path, case: Path) -> None:
+    text = extract_source(article(tmp_path, "story.md"), case).text
+    assert "  # 1. a hyperlink on “The Daily News reported” to" in text
+    assert "confidence 0.98." in text
+    assert "    claim: TODO  # TODO: the claim it carries, an id from case.yaml; closest" in text
+    assert "relation: links  # guessed from the link" in text
+
+
+def test_draft_without_a_case_goes_to_standard_output(tmp_path: Path) -> None:
+    draft = extract_source(article(tmp_path, "story.txt"))
+    assert draft.path is None
+    assert draft.text.startswith(
+        "# yaml-language-server: $schema=../../../schemas/source.schema.json\n"
+    )
+    data = yaml.safe_load(draft.text)
+    assert {entry["cites"] for entry in data["citations"]} == {"TODO"}
+
+
+def test_modeline_is_relative_to_where_the_draft_goes(tmp_path: Path, case: Path) -> None:
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "source.schema.json").write_text("{}", encoding="utf-8")
+    output = tmp_path / "drafts" / "deep" / "x.yaml"
+    output.parent.mkdir(parents=True)
+    draft = extract_source(article(tmp_path, "story.txt"), case, output=output)
+    assert draft.text.splitlines()[0] == (
+        "# yaml-language-server: $schema=../../schemas/source.schema.json"
+    )
+
+
+def test_the_repository_schema_is_found_from_a_case_in_it() -> None:
+    repository = Path(__file__).resolve().parent.parent
+    seed = repository / "tests" / "articles.py"  # any text will do
+    draft = extract_source(
+        seed, repository / "claims" / "walkaway", article_format=ArticleFormat.TEXT
+    )
+    assert draft.text.splitlines()[0] == (
+        "# yaml-language-server: $schema=../../../schemas/source.schema.json"
+    )
+
+
+HOSTILE = [
+    "Line one\nline two",
+    "key: value # not a comment",
+    "- not a list",
+    "&anchor *alias !!python/object:os.system",
+    "'single' \"double\" `back`",
+    "null",
+    "2018-07-09",
+    "yes",
+    "---",
+    "...",
+    "%YAML 1.1",
+    "trailing space ",
+    "\u2028 line separator \x85 next line \u2029",
+    "bell \x07 and escape \x1b",
+    "{flow: [mapping]}",
+    "#hashtag at the start",
+    "@handle at the start",
+    "a" * 300,
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE, ids=range(len(HOSTILE)))
+def test_hostile_text_cannot_change_the_yaml(tmp_path: Path, value: str) -> None:
+    title = f"Title {value}"
+    page = f"""<html><head><meta property="og:title" content="{escape(title)}">
+        <meta property="og:site_name" content="{escape(value)}"></head><body>
+        <p>According to Ann Reporter, “{escape(value)} and then some more words here”.</p>
+        </body></html>"""
+    path = tmp_path / "hostile.html"
+    path.write_text(page, encoding="utf-8")
+    draft = extract_source(path)
+    output = tmp_path / "draft.yaml"
+    output.write_text(draft.text, encoding="utf-8")
+    document = read_yaml_file(output, str(output))
+    assert document.problems == []
+    data = document.data
+    assert isinstance(data, dict)
+    assert set(data) <= {"kind", "title", "outlet", "citations"}
+    assert data["title"] == " ".join(title.split())
+
+
+def test_slug_follows_the_case_style(tmp_path: Path) -> None:
+    def slug(**metadata: object) -> str:
+        fields = {"title": None, "authors": (), "site_name": None} | metadata
+        made = Article(str(tmp_path / "Some Article.txt"), ArticleFormat.TEXT, "", (), (),
+                       Metadata(**fields))  # type: ignore[arg-type]  # fmt: skip
+        return draft_slug(made, Matching(()))
+
+    from provenance.extract.read import Fact
+
+    assert slug() == "some-article"
+    assert slug(title=Fact("Bots Are Back!", "x")) == "bots-are-back"
+    assert slug(title=Fact("Bots", "x"), authors=(Fact("Ann Reporter", "x"),)) == "reporter-bots"
+    assert slug(site_name=Fact("Salon", "x"), authors=(Fact("Bob Cesca", "x"),)) == "salon-cesca"
+
+
+# --- the command -------------------------------------------------------------------------
+
+
+def test_extract_writes_into_the_case_and_lists_the_todos(tmp_path: Path, case: Path) -> None:
+    result = invoke("extract", article(tmp_path, "story.html"), "--case", case)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    written = case / "sources" / "critic-weekly-critic.yaml"
+    assert written.is_file()
+    todo_lines = [line for line in result.stderr.splitlines() if ": todo: " in line]
+    assert todo_lines[0].startswith(f"{written}:")
+    assert any(": todo: outlet: “Critic Weekly” (og:site_name)" in line for line in todo_lines)
+    assert result.stderr.splitlines()[-1] == (
+        f"wrote {written}: 4 proposed citations (3 of a known source); fill in the "
+        f"{len(todo_lines)} values marked TODO, then run `provenance check {case}`."
+    )
+
+
+def test_extract_to_standard_output(tmp_path: Path) -> None:
+    result = invoke("extract", article(tmp_path, "story.md"), "--min-confidence", "1")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# yaml-language-server: $schema=")
+    assert "<stdout>:" in result.stderr
+    assert "No candidate citations were found." in result.stdout
+
+
+def test_extract_never_overwrites(tmp_path: Path, case: Path) -> None:
+    output = tmp_path / "draft.yaml"
+    output.write_text("precious\n", encoding="utf-8")
+    result = invoke("extract", article(tmp_path, "story.txt"), "--case", case, "-o", output)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {output} already exists; provenance never overwrites a file: delete it "
+        "first or choose another name\n"
+    )
+    assert output.read_text(encoding="utf-8") == "precious\n"
+
+
+def test_extract_refuses_a_binary_file(tmp_path: Path) -> None:
+    binary = tmp_path / "photo.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(range(256)))
+    result = invoke("extract", binary)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("error: this looks like a binary file")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["extract", "missing.txt"],
+        ["extract"],
+        ["extract", "{article}", "--format", "pdf"],
+        ["extract", "{article}", "--min-confidence", "2"],
+        ["extract", "{article}", "--case", "no-such-case"],
+    ],
+)
+def test_extract_usage_errors(tmp_path: Path, args: list[str]) -> None:
+    path = article(tmp_path, "story.txt")
+    os.chdir(tmp_path)
+    result = invoke(*[arg.format(article=path) for arg in args])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "Usage: provenance extract" in result.stderr
+
+
+def test_extract_help_has_examples() -> None:
+    result = invoke("extract", "-h")
+    assert result.exit_code == 0
+    assert "provenance extract saved/salon.html --case claims/walkaway" in result.stdout
+
+
+def test_draft_is_a_value(tmp_path: Path) -> None:
+    draft = extract_source(article(tmp_path, "story.txt"))
+    assert isinstance(draft, Draft)
+    assert draft.article.format is ArticleFormat.TEXT
