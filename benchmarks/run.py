@@ -83,6 +83,78 @@ def ensure_cases(size: str, work: Path) -> Path:
     return folder
 
 
+def dot_files(root: Path, folder: Path) -> list[tuple[Path, str]]:
+    """Every graph a build of `root` draws, written as DOT files for the floor to render."""
+    from provenance.build import prepare_case
+    from provenance.checks import find_cases
+
+    cases, _ = find_cases([root])
+    written = []
+    for case in cases:
+        for drawing in prepare_case(case, "", None).drawings:
+            path = folder / (drawing.path.replace("/", "__") + ".dot")
+            path.write_text(drawing.dot, encoding="utf-8")
+            written.append((path, drawing.engine))
+    return written
+
+
+def graphviz_floor(files: list[tuple[Path, str]]) -> None:
+    """`dot -Tsvg` on each file, one after another: what drawing alone costs."""
+    for path, engine in files:
+        subprocess.run(["dot", f"-K{engine}", "-Tsvg", str(path), "-o", os.devnull], check=True)
+
+
+def bench_build(root: Path, work: Path, repeat: int, jobs: int | None) -> dict[str, float]:
+    out = work / "out"
+    dots = work / "dots"
+    shutil.rmtree(dots, ignore_errors=True)
+    dots.mkdir(parents=True)
+    files = dot_files(root, dots)
+    jobs_args = ["--jobs", str(jobs)] if jobs else []
+
+    def full() -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args)
+
+    floor = median_time(lambda: graphviz_floor(files), repeat)
+    ours = median_time(full, repeat)
+    unchanged = median_time(
+        lambda: run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args), repeat
+    )
+    edited = median_time(
+        lambda: edit_one_source(
+            root, lambda: run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args)
+        ),
+        repeat,
+    )
+    return {
+        "graphs": len(files),
+        "build_s": ours,
+        "graphviz_floor_s": floor,
+        "build_ratio": ours / floor,
+        "rebuild_unchanged_s": unchanged,
+        "rebuild_unchanged_share": unchanged / ours,
+        "rebuild_one_edit_s": edited,
+        "rebuild_one_edit_share": edited / ours,
+        "build_peak_mb": peak_memory_mb("build", str(root), "-o", str(out), "--quiet"),
+    }
+
+
+def edit_one_source(root: Path, action: Callable[[], object]) -> None:
+    """Change one statement's wording in one source file, run `action`, then put the file
+    back (and rebuild outside the timing is left to the next call)."""
+    source = sorted((root / "case-0000" / "sources").glob("*.yaml"))[7]
+    original = source.read_bytes()
+    edited = original.replace(b"The claim", b"The edited claim", 1)
+    if edited == original:
+        edited = original + b"notes: edited for the benchmark\n"
+    source.write_bytes(edited)
+    try:
+        action()
+    finally:
+        source.write_bytes(original)
+
+
 def bench_check(root: Path, repeat: int) -> dict[str, float]:
     floor = median_time(lambda: parse_floor(root), repeat)
     ours = median_time(lambda: run_cli("check", str(root)), repeat)
@@ -104,12 +176,18 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--work", type=Path, default=Path("/tmp/provenance-bench"))
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--jobs", type=int, default=None, help="passed to build")
+    parser.add_argument("--no-build", action="store_true", help="measure check only")
     arguments = parser.parse_args()
     results: dict[str, object] = {"machine": machine()}
     for size in arguments.sizes.split(","):
         root = ensure_cases(size, arguments.work)
         figures = bench_check(root, arguments.repeat)
         figures["check_peak_mb"] = peak_memory_mb("check", str(root))
+        if not arguments.no_build:
+            figures |= bench_build(
+                root, arguments.work / f"{size}-build", arguments.repeat, arguments.jobs
+            )
         results[size] = figures
         print(
             f"{size}: " + ", ".join(f"{key}={value:.3f}" for key, value in figures.items()),

@@ -1,62 +1,224 @@
 """The builder: case folders -> SVG graphs, trace data and the HTML report under output/.
 
-`build` runs the checks first and writes nothing if any case has errors. Otherwise it
-traces every claim, turns each trace, each case overview and each outlet graph into DOT,
-renders them with Graphviz in parallel (the renders are separate processes, so threads
-are enough to keep every core busy), makes the report's pages with those drawings
-inlined, and only then writes the files, each atomically. A file whose content has not
-changed is left untouched. With `as_of`, every case is first cut to the record as it
-stood on that day (`timeline.case_as_of`).
+Each case goes through one pipeline, run for many cases at once in worker processes:
+load and check its files, trace every claim, and make the DOT text of its graphs, its
+trace JSON and its report pages (with slots where the drawings go). The main process
+lays the drawings out with Graphviz in a pool of threads (each render is its own
+process) as soon as a case is ready, fills the slots, and stages the files.
+
+Nothing is written until every case has been checked without errors: new files wait in
+a staging folder and are moved into place together at the end (outputs.py). A case
+whose files have not changed since the last build is not loaded at all, and a drawing
+whose DOT text has not changed is not laid out again. With `as_of`, every case is first
+cut to the record as it stood on that day (`timeline.case_as_of`).
 """
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+import shutil
+import threading
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
 from pathlib import Path
 
-from provenance.checks import CheckedCase, Report, check_paths
+import watchfiles
+
+from provenance.checks import (
+    CheckedCase,
+    Report,
+    check_folder,
+    check_paths,
+    find_cases,
+    process_pool,
+    worker_count,
+)
 from provenance.graph import citation_graph, outlet_graph
 from provenance.load import to_case
 from provenance.model import Case
-from provenance.problems import ClaimNotFound, ProvenanceError, did_you_mean
+from provenance.outputs import (
+    Manifest,
+    OutputFolder,
+    case_fingerprint,
+    drawing_key,
+    locked,
+    write_atomically,
+)
+from provenance.problems import ClaimNotFound, Problem, Severity, did_you_mean, has_errors
 from provenance.render.dot import claim_dot, outlet_dot, overview_dot
-from provenance.render.html import CaseReport, render_report
-from provenance.render.svg import engine_for, is_large, render_svg
+from provenance.render.html import (
+    INDEX_ENTRY,
+    CaseReport,
+    IndexEntry,
+    fill_svg_slots,
+    index_entry,
+    render_case_pages,
+    render_index,
+)
+from provenance.render.svg import engine_for, is_large, render_svg, renderer_version
 from provenance.render.trace_json import trace_to_json
 from provenance.timeline import case_as_of
 from provenance.trace import Trace, trace_claim
 
 Renderer = Callable[[str, str], bytes]
+Progress = Callable[["BuildProgress"], None]
+
+__all__ = [
+    "BuildResult",
+    "build",
+    "case_with_claim",
+    "trace_claim_in",
+    "watch_and_build",
+    "write_atomically",
+]
 
 
 @dataclass(frozen=True)
 class Drawing:
-    """One graph to draw: its DOT text, the engine to use, and where the SVG goes."""
+    """One graph to draw: its DOT text, the engine to use, and where the SVG goes
+    (relative to the output folder)."""
 
-    path: Path
+    path: str
     dot: str
     engine: str
 
 
 @dataclass(frozen=True)
+class PreparedCase:
+    """Everything one case contributes to a build, before its graphs are drawn."""
+
+    case_id: str
+    root: str
+    fingerprint: str
+    problems: tuple[Problem, ...]
+    sources: int
+    claims: int = 0
+    drawings: tuple[Drawing, ...] = ()
+    files: dict[str, bytes] = field(default_factory=dict)
+    """Trace JSON and report pages, by path relative to the output folder; pages still
+    hold slots for the drawings."""
+    entry: IndexEntry | None = None
+
+
+@dataclass(frozen=True)
+class BuildProgress:
+    """How far a build has come, for a progress bar."""
+
+    cases_done: int
+    cases_total: int
+    rendered: int
+    cached: int
+
+
+@dataclass(frozen=True)
 class BuildResult:
-    report: Report
-    """The checks run before building; a build with errors writes nothing."""
+    problems: tuple[Problem, ...]
+    """What the checks found; a build with errors writes nothing."""
+    cases: int = 0
+    sources: int = 0
+    claims: int = 0
     written: tuple[Path, ...] = ()
     """Files whose content changed."""
     unchanged: tuple[Path, ...] = ()
-    claims: int = 0
+    removed: tuple[Path, ...] = ()
+    """Files of claims or cases that no longer exist."""
+    rendered: int = 0
+    """Graphs laid out by Graphviz in this build."""
+    cached: int = 0
+    """Graphs (or whole cases) reused from an earlier build."""
+    seconds: float = 0.0
 
     @property
     def built(self) -> bool:
-        return self.report.error_count == 0
+        return not has_errors(self.problems)
+
+    @property
+    def error_count(self) -> int:
+        return sum(problem.severity is Severity.ERROR for problem in self.problems)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(problem.severity is Severity.WARNING for problem in self.problems)
+
+
+# --- one case ------------------------------------------------------------------------
+
+
+def prepare_case(folder: Path, fingerprint: str, as_of: date | None) -> PreparedCase:
+    """Check one case and, if it has no errors, make all it contributes but drawings."""
+    checked = check_folder(folder)
+    prepared = PreparedCase(
+        checked.loaded.id,
+        checked.loaded.root,
+        fingerprint,
+        checked.problems,
+        len(checked.loaded.sources),
+    )
+    if checked.has_errors:
+        return prepared
+    case = to_case(checked.loaded)
+    if as_of is not None:
+        case = case_as_of(case, as_of)
+    graph = citation_graph(case)
+    traces = tuple(trace_claim(case, claim.id, graph) for claim in case.claims)
+    report = CaseReport(case, traces, checked.problems)
+    files = {
+        f"{case.id}/claims/{trace.claim.id}.json": _json_bytes(trace_to_json(trace))
+        for trace in traces
+    }
+    files |= render_case_pages(report, as_of)
+    return PreparedCase(
+        case.id,
+        checked.loaded.root,
+        fingerprint,
+        checked.problems,
+        len(case.sources),
+        claims=len(traces),
+        drawings=tuple(case_drawings(case, traces)),
+        files=files,
+        entry=index_entry(report),
+    )
+
+
+def case_drawings(case: Case, traces: Sequence[Trace]) -> list[Drawing]:
+    """Every graph of one case: one per claim, the overview, and the outlet graph."""
+    drawings = []
+    for trace in traces:
+        size = len(trace.sources)
+        drawings.append(
+            Drawing(
+                f"{case.id}/claims/{trace.claim.id}.svg",
+                claim_dot(trace, large=is_large(size)),
+                engine_for(size),
+            )
+        )
+    size = len(case.sources) + len(case.claims)
+    drawings.append(
+        Drawing(
+            f"{case.id}/overview.svg", overview_dot(case, large=is_large(size)), engine_for(size)
+        )
+    )
+    outlets = outlet_graph(case)
+    size = outlets.number_of_nodes()
+    drawings.append(
+        Drawing(
+            f"{case.id}/outlets.svg",
+            outlet_dot(outlets, case.title, large=is_large(size)),
+            engine_for(size),
+        )
+    )
+    return drawings
+
+
+def _json_bytes(data: object) -> bytes:
+    return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
+
+
+# --- the whole build -----------------------------------------------------------------
 
 
 def build(
@@ -66,141 +228,231 @@ def build(
     jobs: int | None = None,
     renderer: Renderer = render_svg,
     as_of: date | None = None,
+    progress: Progress | None = None,
 ) -> BuildResult:
-    """Check, trace and render every case at `paths` into `output_dir`, with the HTML
-    report; `as_of` builds it all as the record stood at the end of that day."""
-    report = check_paths(paths)
-    if report.error_count:
-        return BuildResult(report)
-    files: dict[Path, bytes] = {}
-    drawings: list[Drawing] = []
-    built: list[tuple[CheckedCase, Case, list[Trace]]] = []
-    claims = 0
-    for checked in report.cases:
-        case = to_case(checked.loaded)
-        if as_of is not None:
-            case = case_as_of(case, as_of)
-        case_dir = output_dir / case.id
-        graph = citation_graph(case)
-        traces = [trace_claim(case, claim.id, graph) for claim in case.claims]
-        built.append((checked, case, traces))
-        claims += len(traces)
-        drawings += case_drawings(case, traces, case_dir)
-        for trace in traces:
-            files[case_dir / "claims" / f"{trace.claim.id}.json"] = _json_bytes(
-                trace_to_json(trace)
-            )
-    files.update(render_all(drawings, renderer, jobs))
-    files.update(report_pages(built, files, output_dir, as_of))
-    written, unchanged = write_files(files, output_dir)
-    return BuildResult(report, written, unchanged, claims)
+    """Check, trace and draw every case at `paths` into `output_dir`, with the report.
 
-
-def report_pages(
-    built: Sequence[tuple[CheckedCase, Case, Sequence[Trace]]],
-    files: Mapping[Path, bytes],
-    output_dir: Path,
-    as_of: date | None,
-) -> dict[Path, bytes]:
-    """The HTML report: an index, a page per case and per claim, with the SVGs just
-    drawn inlined into them."""
-    svgs: dict[str, dict[str, bytes]] = {}
-    for path, content in files.items():
-        if path.suffix == ".svg":
-            case_id, *inside = path.relative_to(output_dir).parts
-            svgs.setdefault(case_id, {})["/".join(inside)] = content
-    reports = [
-        CaseReport(case, tuple(traces), checked.problems, svgs.get(case.id, {}))
-        for checked, case, traces in built
-    ]
-    pages = render_report(reports, as_of=as_of)
-    return {output_dir / path: content for path, content in sorted(pages.items())}
-
-
-def case_drawings(case: Case, traces: Sequence[Trace], case_dir: Path) -> list[Drawing]:
-    """Every graph of one case: one per claim, the overview, and the outlet graph."""
-    drawings = []
-    for trace in traces:
-        size = len(trace.sources)
-        drawings.append(
-            Drawing(
-                case_dir / "claims" / f"{trace.claim.id}.svg",
-                claim_dot(trace, large=is_large(size)),
-                engine_for(size),
-            )
-        )
-    size = len(case.sources) + len(case.claims)
-    drawings.append(
-        Drawing(
-            case_dir / "overview.svg", overview_dot(case, large=is_large(size)), engine_for(size)
-        )
-    )
-    outlets = outlet_graph(case)
-    size = outlets.number_of_nodes()
-    drawings.append(
-        Drawing(
-            case_dir / "outlets.svg",
-            outlet_dot(outlets, case.title, large=is_large(size)),
-            engine_for(size),
-        )
-    )
-    return drawings
-
-
-def render_all(
-    drawings: Sequence[Drawing], renderer: Renderer, jobs: int | None
-) -> dict[Path, bytes]:
-    """Render drawings in parallel; results come back in a fixed order."""
-    workers = max(1, jobs or os.cpu_count() or 1)
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        svgs = list(pool.map(lambda drawing: renderer(drawing.dot, drawing.engine), drawings))
-    return {drawing.path: svg for drawing, svg in zip(drawings, svgs, strict=True)}
-
-
-def _json_bytes(data: object) -> bytes:
-    return (json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n").encode()
-
-
-def write_files(
-    files: dict[Path, bytes], output_dir: Path
-) -> tuple[tuple[Path, ...], tuple[Path, ...]]:
-    """Write each file atomically, only where its content changed."""
-    root = output_dir.resolve()
-    written, unchanged = [], []
-    for path in sorted(files):
-        if not path.resolve().is_relative_to(root):
-            raise ProvenanceError(f"refusing to write {path}: it is outside {output_dir}")
-        if path.exists() and path.read_bytes() == files[path]:
-            unchanged.append(path)
-            continue
-        write_atomically(path, files[path])
-        written.append(path)
-    return tuple(written), tuple(unchanged)
-
-
-def write_atomically(path: Path, content: bytes) -> None:
-    """Write to a temporary file beside the target, then rename it into place, so a
-    reader never sees half a file and an interrupted build leaves the old one whole."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    Writes nothing if any case has errors. `jobs` caps the processes and Graphviz runs
+    at once (default: one per core); `as_of` builds the record as it stood at the end of
+    that day; `progress` is called as cases are prepared and graphs drawn.
+    """
+    started = time.perf_counter()
+    folders, problems = find_cases(paths)
+    existed = output_dir.exists()
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(content)
-        # mkstemp makes the file private (0600); a report published from this folder
-        # must be readable by the web server, as a file written with open() would be.
-        os.chmod(temporary, _new_file_mode())
-        os.replace(temporary, path)
+        with locked(output_dir):
+            output = OutputFolder(output_dir)
+            output.open()
+            run = _Run(output, renderer, jobs, progress, settings=f"as-of={as_of}")
+            try:
+                run.plan(folders)
+                run.prepare_all(as_of)
+                problems += run.problems
+                if not has_errors(problems):
+                    run.stage_index(as_of)
+                    removed = output.commit(run.manifests)
+                    return run.result(
+                        problems,
+                        [output_dir / path for path in removed],
+                        time.perf_counter() - started,
+                    )
+            finally:
+                output.discard()
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        _remove_if_new(output_dir, existed)
         raise
+    _remove_if_new(output_dir, existed)
+    return BuildResult(tuple(sorted(problems)), len(folders), run.sources)
 
 
-@cache
-def _new_file_mode() -> int:
-    """The mode open() gives a new file: 0o666 less the process's umask."""
-    umask = os.umask(0o022)
-    os.umask(umask)
-    return 0o666 & ~umask
+def _remove_if_new(output_dir: Path, existed: bool) -> None:
+    """A build that wrote nothing leaves no folder of its own behind either."""
+    if not existed:
+        shutil.rmtree(output_dir, ignore_errors=True)
+
+
+class _Run:
+    """The state of one build between its steps."""
+
+    def __init__(
+        self,
+        output: OutputFolder,
+        renderer: Renderer,
+        jobs: int | None,
+        progress: Progress | None,
+        settings: str,
+    ) -> None:
+        self.output, self.renderer, self.jobs = output, renderer, jobs
+        self.report_progress = progress
+        self.settings = settings
+        self.version = (
+            renderer_version() if renderer is render_svg else getattr(renderer, "__qualname__", "")
+        )
+        self.manifests: dict[str, Manifest] = {}
+        self.fingerprints: dict[Path, str] = {}
+        self.stale: list[Path] = []
+        self.problems: list[Problem] = []
+        self.sources = self.claims = self.rendered = self.cached = self.cases_done = 0
+        self.written: list[Path] = []
+        self.unchanged: list[Path] = []
+        self.order: list[str] = []
+
+    # -- planning --
+
+    def plan(self, folders: Sequence[Path]) -> None:
+        """Reuse every case whose files have not changed; the rest are stale."""
+        for folder in folders:
+            fingerprint = case_fingerprint(folder, self.settings)
+            self.fingerprints[folder] = fingerprint
+            self.order.append(folder.resolve().name)
+            manifest = self.output.reusable(folder.resolve().name, fingerprint)
+            if manifest is None:
+                self.stale.append(folder)
+                continue
+            self.manifests[manifest.case_id] = manifest
+            self.problems += manifest.problems
+            self.sources += manifest.sources
+            self.claims += manifest.claims
+            self.cached += 1
+            self.unchanged += [self.output.root / path for path in manifest.outputs]
+
+    # -- preparing and drawing --
+
+    def prepare_all(self, as_of: date | None) -> None:
+        pending: deque[tuple[PreparedCase, list[tuple[Drawing, Future[bytes] | bytes]]]]
+        pending = deque()
+        workers = worker_count(self.jobs, max(len(self.stale), 1))
+        with ThreadPoolExecutor(max_workers=workers) as drawing_pool:
+            for prepared in self._prepared(as_of):
+                self.cases_done += 1
+                self.problems += prepared.problems
+                self.sources += prepared.sources
+                if has_errors(self.problems):
+                    self._tick()
+                    continue  # keep checking the rest, so every problem is reported
+                pending.append((prepared, self._draw(prepared, drawing_pool)))
+                # Keep at most two cases in memory: stage the oldest once the next one
+                # is drawing, so Graphviz is never idle while files are staged.
+                while len(pending) > 2 or (pending and _done(pending[0][1])):
+                    self._finish(*pending.popleft())
+                self._tick()
+            while pending and not has_errors(self.problems):
+                self._finish(*pending.popleft())
+
+    def _prepared(self, as_of: date | None) -> Iterator[PreparedCase]:
+        tasks = [(folder, self.fingerprints[folder]) for folder in self.stale]
+        workers = worker_count(self.jobs, len(tasks))
+        if workers == 1:
+            yield from (prepare_case(folder, fingerprint, as_of) for folder, fingerprint in tasks)
+            return
+        with process_pool(workers) as pool:
+            futures = [
+                pool.submit(prepare_case, folder, fingerprint, as_of)
+                for folder, fingerprint in tasks
+            ]
+            yield from (future.result() for future in as_completed(futures))
+
+    def _draw(
+        self, prepared: PreparedCase, pool: ThreadPoolExecutor
+    ) -> list[tuple[Drawing, Future[bytes] | bytes]]:
+        drawings: list[tuple[Drawing, Future[bytes] | bytes]] = []
+        for drawing in prepared.drawings:
+            cached = self.output.cached_drawing(self._key(drawing))
+            if cached is not None:
+                self.cached += 1
+                drawings.append((drawing, cached))
+            else:
+                drawings.append((drawing, pool.submit(self.renderer, drawing.dot, drawing.engine)))
+        return drawings
+
+    def _key(self, drawing: Drawing) -> str:
+        return drawing_key(drawing.dot, drawing.engine, self.version)
+
+    def _finish(
+        self, prepared: PreparedCase, drawings: list[tuple[Drawing, Future[bytes] | bytes]]
+    ) -> None:
+        """Stage one case's files, now that its drawings are done."""
+        svgs: dict[str, bytes] = {}
+        for drawing, outcome in drawings:
+            if isinstance(outcome, Future):
+                svg = outcome.result()
+                self.output.cache_drawing(self._key(drawing), svg)
+                self.rendered += 1
+            else:
+                svg = outcome
+            svgs[drawing.path] = svg
+        prefix = f"{prepared.case_id}/"
+        inside = {path.removeprefix(prefix): svg for path, svg in svgs.items()}
+        files = {
+            path: fill_svg_slots(content, inside) if path.endswith(".html") else content
+            for path, content in prepared.files.items()
+        }
+        files |= svgs
+        for path, content in sorted(files.items()):
+            target = self.output.root / path
+            (self.written if self.output.stage(path, content) else self.unchanged).append(target)
+        self.claims += prepared.claims
+        assert prepared.entry is not None
+        self.manifests[prepared.case_id] = Manifest(
+            prepared.case_id,
+            prepared.fingerprint,
+            {path: len(content) for path, content in files.items()},
+            prepared.problems,
+            INDEX_ENTRY.dump_python(prepared.entry, mode="json"),
+            prepared.sources,
+            prepared.claims,
+            tuple(sorted(self._key(drawing) for drawing, _ in drawings)),
+        )
+
+    def _tick(self) -> None:
+        if self.report_progress is not None:
+            self.report_progress(
+                BuildProgress(self.cases_done, len(self.stale), self.rendered, self.cached)
+            )
+
+    # -- the index and the result --
+
+    def stage_index(self, as_of: date | None) -> None:
+        entries = [
+            INDEX_ENTRY.validate_python(self.manifests[case_id].entry)
+            for case_id in sorted(self.order)
+        ]
+        page = render_index(entries, as_of)
+        target = self.output.root / "index.html"
+        (self.written if self.output.stage("index.html", page) else self.unchanged).append(target)
+
+    def result(self, problems: list[Problem], removed: list[Path], seconds: float) -> BuildResult:
+        return BuildResult(
+            tuple(sorted(problems)),
+            len(self.order),
+            self.sources,
+            self.claims,
+            tuple(sorted(self.written)),
+            tuple(sorted(self.unchanged)),
+            tuple(removed),
+            self.rendered,
+            self.cached,
+            seconds,
+        )
+
+
+def _done(drawings: Iterable[tuple[Drawing, Future[bytes] | bytes]]) -> bool:
+    return all(not isinstance(outcome, Future) or outcome.done() for _, outcome in drawings)
+
+
+def watch_and_build(
+    paths: Sequence[Path],
+    run: Callable[[], object],
+    *,
+    stop: threading.Event | None = None,
+) -> None:
+    """Call `run` now, then again each time a file under `paths` changes, until `stop`
+    is set (or the user interrupts). Changes that land together trigger one run."""
+    run()
+    for _changes in watchfiles.watch(
+        *paths, stop_event=stop, debounce=300, rust_timeout=500, yield_on_timeout=False
+    ):
+        run()
 
 
 def trace_claim_in(paths: Sequence[Path], claim_id: str) -> Trace | Report:

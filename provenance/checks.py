@@ -8,8 +8,11 @@ is a small function that yields Problems, and `check_case` runs them all.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -60,26 +63,108 @@ class Report:
         return sum(len(case.loaded.sources) for case in self.cases)
 
 
-def check_paths(paths: Sequence[Path]) -> Report:
-    """Load and check every case at or directly below each path."""
-    cases, problems = [], []
+def find_cases(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
+    """The case folders at or directly below each path, and a problem for each path that
+    holds none or a case whose name another case already uses."""
+    folders: list[Path] = []
+    problems: list[Problem] = []
+    seen: dict[str, Path] = {}
     for path in paths:
-        folders = find_case_folders(path)
-        if not folders:
-            problems.append(
-                error(
-                    Location(str(path), 1, 1),
-                    "no-case",
-                    "no case here: a case folder "
-                    "holds a case.yaml (start one with `provenance new case NAME`)",
+        found = find_case_folders(path)
+        if not found:
+            problems.append(error(Location(str(path), 1, 1), "no-case", _NO_CASE))
+        for folder in found:
+            name = folder.resolve().name
+            if name in seen:
+                problems.append(
+                    error(
+                        Location(str(folder), 1, 1),
+                        "duplicate-case",
+                        f"a case named '{name}' is already at {seen[name]}; "
+                        "case folder names must differ",
+                    )
                 )
-            )
-        for folder in folders:
-            loaded = load_case(folder)
-            own = sorted(without_acknowledged({*loaded.problems, *check_case(loaded)}))
-            cases.append(CheckedCase(loaded, tuple(own)))
-            problems.extend(own)
+                continue
+            seen[name] = folder
+            folders.append(folder)
+    return folders, problems
+
+
+_NO_CASE = (
+    "no case here: a case folder holds a case.yaml (start one with `provenance new case NAME`)"
+)
+
+
+def check_folder(folder: Path) -> CheckedCase:
+    """Load and check one case folder."""
+    loaded = load_case(folder)
+    own = sorted(without_acknowledged({*loaded.problems, *check_case(loaded)}))
+    return CheckedCase(loaded, tuple(own))
+
+
+def check_paths(paths: Sequence[Path]) -> Report:
+    """Load and check every case at or directly below each path, keeping what was loaded
+    (for commands that go on to trace or export it)."""
+    folders, problems = find_cases(paths)
+    cases = [check_folder(folder) for folder in folders]
+    problems += [problem for case in cases for problem in case.problems]
     return Report(tuple(cases), tuple(sorted(problems)))
+
+
+@dataclass(frozen=True)
+class LintResult:
+    """What `provenance check` reports: every problem, and how much was read."""
+
+    roots: tuple[str, ...]
+    problems: tuple[Problem, ...]
+    sources: int
+
+    @property
+    def error_count(self) -> int:
+        return sum(problem.severity is Severity.ERROR for problem in self.problems)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(problem.severity is Severity.WARNING for problem in self.problems)
+
+
+def _lint_folder(folder: Path) -> tuple[str, tuple[Problem, ...], int]:
+    checked = check_folder(folder)
+    return checked.loaded.root, checked.problems, len(checked.loaded.sources)
+
+
+def lint_paths(paths: Sequence[Path], *, jobs: int | None = None) -> LintResult:
+    """Check every case at `paths`, on several cores when there are several cases.
+
+    Only the problems come back from each case, so memory stays flat however large the
+    archive; the loaded cases are dropped as soon as they are checked.
+    """
+    folders, problems = find_cases(paths)
+    workers = worker_count(jobs, len(folders))
+    if workers > 1:
+        with process_pool(workers) as pool:
+            results = list(pool.map(_lint_folder, folders, chunksize=4))
+    else:
+        results = [_lint_folder(folder) for folder in folders]
+    problems += [problem for _, found, _ in results for problem in found]
+    return LintResult(
+        tuple(root for root, _, _ in results),
+        tuple(sorted(problems)),
+        sum(count for _, _, count in results),
+    )
+
+
+def worker_count(jobs: int | None, tasks: int) -> int:
+    """Processes worth starting: one per core (or `jobs`), never more than the tasks."""
+    return max(1, min(jobs or os.cpu_count() or 1, tasks))
+
+
+def process_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes started from a clean server process, which is safe alongside the
+    threads that run Graphviz (a plain fork of a threaded process is not)."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["provenance.build"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 
 def check_case(case: LoadedCase) -> list[Problem]:

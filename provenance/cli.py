@@ -10,19 +10,26 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 import click
 
 from provenance import __version__
+from provenance.build import BuildResult, trace_claim_in, watch_and_build, write_atomically
 from provenance.build import build as build_cases
-from provenance.build import trace_claim_in, write_atomically
-from provenance.checks import Report, check_paths
+from provenance.checks import LintResult, Report, lint_paths
 from provenance.export import EXPORTERS, export_paths
 from provenance.extract import ArticleFormat, extract_source
-from provenance.problems import AmbiguousCase, ClaimNotFound, InvalidName, ProvenanceError
+from provenance.problems import (
+    AmbiguousCase,
+    ClaimNotFound,
+    InvalidName,
+    Problem,
+    ProvenanceError,
+)
+from provenance.progress import progress_bar
 from provenance.render.terminal import trace_to_text
 from provenance.render.trace_json import trace_to_json
 from provenance.scaffold import NewFile, Todo, new_case, new_source, write_new_file
@@ -79,11 +86,22 @@ def main() -> None:
     """
 
 
+def jobs_option(function: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=None,
+        help="Cases (and graphs) worked on at once (default: one per core).",
+    )(function)
+
+
 @main.command()
 @case_dirs_argument
 @format_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
-def check(case_dirs: tuple[Path, ...], output_format: str, strict: bool) -> None:
+@jobs_option
+def check(case_dirs: tuple[Path, ...], output_format: str, strict: bool, jobs: int | None) -> None:
     """Check case files and report every problem, like a linter.
 
     Each problem is printed as `file:line:col: severity: message [code]`. Exits 0 when
@@ -95,23 +113,23 @@ def check(case_dirs: tuple[Path, ...], output_format: str, strict: bool) -> None
       provenance check claims/walkaway --strict
       provenance check claims/walkaway --format json
     """
-    report = check_paths(resolve_case_dirs(case_dirs))
+    result = lint_paths(resolve_case_dirs(case_dirs), jobs=jobs)
     if output_format == "json":
-        click.echo(json.dumps(_report_json(report), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(_lint_json(result), indent=2, ensure_ascii=False))
     else:
-        for problem in report.problems:
+        for problem in result.problems:
             click.echo(str(problem))
-        click.echo(_summary(report), err=True)
-    failed = report.error_count or (strict and report.warning_count)
+        click.echo(_summary(result, len(result.roots), result.sources), err=True)
+    failed = result.error_count or (strict and result.warning_count)
     sys.exit(1 if failed else 0)
 
 
-def _report_json(report: Report) -> dict[str, Any]:
+def _lint_json(result: LintResult) -> dict[str, Any]:
     return {
-        "cases": [case.loaded.root for case in report.cases],
-        "errors": report.error_count,
-        "warnings": report.warning_count,
-        "problems": [problem.to_json() for problem in report.problems],
+        "cases": list(result.roots),
+        "errors": result.error_count,
+        "warnings": result.warning_count,
+        "problems": [problem.to_json() for problem in result.problems],
     }
 
 
@@ -119,17 +137,31 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def _summary(report: Report) -> str:
-    scope = f"{_plural(len(report.cases), 'case')}, {_plural(report.source_count, 'source')}"
-    if not report.problems:
+class Counted(Protocol):
+    """A check's outcome, whichever command ran it."""
+
+    @property
+    def error_count(self) -> int: ...
+
+    @property
+    def warning_count(self) -> int: ...
+
+
+def _summary(outcome: Counted, cases: int, sources: int) -> str:
+    scope = f"{_plural(cases, 'case')}, {_plural(sources, 'source')}"
+    if not outcome.error_count and not outcome.warning_count:
         return f"{scope}: no problems."
-    counts = f"{_plural(report.error_count, 'error')}, {_plural(report.warning_count, 'warning')}"
+    counts = f"{_plural(outcome.error_count, 'error')}, {_plural(outcome.warning_count, 'warning')}"
     advice = (
         "fix the errors above, then run the command again."
-        if report.error_count
+        if outcome.error_count
         else "warnings do not stop a build; --strict fails on them."
     )
     return f"{scope}: {counts}; {advice}"
+
+
+def _report_summary(report: Report) -> str:
+    return _summary(report, len(report.cases), report.source_count)
 
 
 @main.command()
@@ -163,8 +195,8 @@ def schema(kind: str | None, output_dir: Path | None) -> None:
     click.echo(json_schema_text(kind), nl=False)
 
 
-def _print_problems(report: Report) -> None:
-    for problem in report.problems:
+def _print_problems(problems: Sequence[Problem]) -> None:
+    for problem in problems:
         click.echo(str(problem), err=True)
 
 
@@ -177,15 +209,9 @@ def _print_problems(report: Report) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=Path("output"),
     show_default=True,
-    help="Where to write the graphs.",
+    help="Where to write the report and graphs.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Graphs drawn at once (default: one per core).",
-)
+@jobs_option
 @click.option(
     "--as-of",
     "as_of",
@@ -195,8 +221,15 @@ def _print_problems(report: Report) -> None:
     help="Build everything as the record stood at the end of this day (YYYY-MM-DD): "
     "sources published later are left out.",
 )
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--watch", is_flag=True, help="Build again whenever a case file changes.")
 def build(
-    case_dirs: tuple[Path, ...], output_dir: Path, jobs: int | None, as_of: datetime | None
+    case_dirs: tuple[Path, ...],
+    output_dir: Path,
+    jobs: int | None,
+    as_of: datetime | None,
+    quiet: bool,
+    watch: bool,
 ) -> None:
     """Check the cases, trace every claim, draw the graphs and write the report into output/.
 
@@ -204,25 +237,49 @@ def build(
     needed), and for each case output/<case>/index.html, a page per claim in
     output/<case>/claims/<claim>.html, the graphs as SVG (<claim>.svg, overview.svg,
     outlets.svg) and each trace as JSON. Nothing is written if any case has errors.
+    Cases whose files did not change since the last build are not read again.
 
     \b
     Examples:
       provenance build
       provenance build claims/walkaway -o /tmp/walkaway-report
       provenance build --as-of 2018-07-09 -o /tmp/walkaway-2018-07-09
+      provenance build --watch
     """
+    paths = resolve_case_dirs(case_dirs)
     day = as_of.date() if as_of else None
-    result = build_cases(resolve_case_dirs(case_dirs), output_dir, jobs=jobs, as_of=day)
-    _print_problems(result.report)
+
+    def run_once() -> BuildResult:
+        with progress_bar(enabled=not quiet and sys.stderr.isatty()) as show:
+            result = build_cases(paths, output_dir, jobs=jobs, as_of=day, progress=show)
+        _report_build(result, output_dir, day, quiet)
+        return result
+
+    if not watch:
+        sys.exit(0 if run_once().built else 1)
+    click.echo(f"watching {', '.join(map(str, paths))} for changes; press Ctrl-C to stop", err=True)
+    try:
+        watch_and_build(paths, run_once)
+    except KeyboardInterrupt:
+        click.echo("stopped watching", err=True)
+
+
+def _report_build(result: BuildResult, output_dir: Path, day: date | None, quiet: bool) -> None:
+    _print_problems(result.problems)
     if not result.built:
-        click.echo(f"{_summary(result.report)} Nothing was written.", err=True)
-        sys.exit(1)
+        click.echo(
+            f"{_summary(result, result.cases, result.sources)} Nothing was written.", err=True
+        )
+        return
+    if quiet:
+        return
+    as_of = f", as the record stood on {day}" if day else ""
     click.echo(
-        f"built {_plural(len(result.report.cases), 'case')}, {_plural(result.claims, 'claim')}, "
-        f"{_plural(result.report.source_count, 'source')} into {output_dir}/ "
-        f"({len(result.written)} written, {len(result.unchanged)} unchanged)"
-        + (f", as the record stood on {day}" if day else "")
-        + f"; open {output_dir / 'index.html'} in a browser",
+        f"built {_plural(result.cases, 'case')}, {_plural(result.claims, 'claim')}, "
+        f"{_plural(result.sources, 'source')}{as_of} in {result.seconds:.1f} s: "
+        f"{len(result.written)} files written, {len(result.unchanged)} unchanged, "
+        f"{_plural(result.rendered, 'graph')} drawn, {result.cached} reused; "
+        f"open {output_dir / 'index.html'} in a browser",
         err=True,
     )
 
@@ -248,8 +305,8 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
     except ClaimNotFound as exc:
         raise click.UsageError(str(exc)) from exc
     if isinstance(found, Report):
-        _print_problems(found)
-        click.echo(_summary(found), err=True)
+        _print_problems(found.problems)
+        click.echo(_report_summary(found), err=True)
         sys.exit(1)
     if output_format == "json":
         click.echo(json.dumps(trace_to_json(found), indent=2, ensure_ascii=False))
@@ -307,8 +364,8 @@ def export(
         click.echo(f"error: {exc}", err=True)
         sys.exit(1)
     if isinstance(exported, Report):
-        _print_problems(exported)
-        click.echo(f"{_summary(exported)} Nothing was exported.", err=True)
+        _print_problems(exported.problems)
+        click.echo(f"{_report_summary(exported)} Nothing was exported.", err=True)
         sys.exit(1)
     if output_file is None:
         click.echo(exported, nl=False)

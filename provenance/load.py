@@ -11,6 +11,7 @@ by id, so the cross-file checks do not pile further errors on top of it.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 import typing
 from collections.abc import Iterable, Mapping, Sequence
@@ -25,6 +26,7 @@ from provenance.model import (
     ID_PATTERN,
     Case,
     CaseFile,
+    Located,
     Location,
     Outlet,
     OutletsFile,
@@ -34,7 +36,6 @@ from provenance.problems import Problem, did_you_mean, error
 from provenance.yamlfile import (
     YamlDocument,
     child_node,
-    iter_mapping,
     mark_location,
     read_yaml_file,
 )
@@ -115,10 +116,13 @@ def _source_files(folder: Path, problems: list[Problem], refused: set[str]) -> l
         return []
     inside = folder.resolve()
     files = []
-    for file in sorted(sources_folder.rglob("*")):
-        if file.suffix not in YAML_SUFFIXES or not file.is_file():
+    for file in _walk(sources_folder):
+        folder_link = file.is_symlink() and file.is_dir()
+        if file.suffix not in YAML_SUFFIXES and not folder_link:
             continue
-        if not file.resolve().is_relative_to(inside):
+        # Only a link can lead outside (folders are walked without following links),
+        # so only links are resolved: resolving every path costs more than reading it.
+        if file.is_symlink() and not file.resolve().is_relative_to(inside):
             problems.append(
                 error(
                     Location(str(file), 1, 1),
@@ -129,8 +133,20 @@ def _source_files(folder: Path, problems: list[Problem], refused: set[str]) -> l
             )
             refused.add(file.stem)  # it exists, so citing it is not an unknown source
             continue
-        files.append(file)
+        if file.is_file():
+            files.append(file)
     return files
+
+
+def _walk(folder: Path) -> list[Path]:
+    """Every file below `folder`, and every link to a folder, sorted; links to folders
+    are listed, not followed."""
+    found = []
+    for root, folders, names in os.walk(folder):
+        folders.sort()
+        found += [Path(root, name) for name in names]
+        found += [Path(root, name) for name in folders if Path(root, name).is_symlink()]
+    return sorted(found)
 
 
 def _load_sources(folder: Path, problems: list[Problem]) -> tuple[list[Source], set[str]]:
@@ -306,28 +322,30 @@ def _stamp_locations(
     The model is frozen so that nothing downstream changes it by accident; the loader is
     the one place that fills in positions, right after the object is made. `kept` maps
     lists that lost failing items to the original positions of the items that remain.
+    This runs for every object of every file, so it reads node marks directly.
     """
-    if not dataclasses.is_dataclass(obj) or not hasattr(obj, "field_locations"):
+    if not isinstance(obj, Located):
         return
     object.__setattr__(obj, "location", mark_location(path, node))
-    field_nodes = {key: value for key, _, value in iter_mapping(node)}
     # A plain dict (read-only by convention, typed as Mapping) so that loaded cases can
     # be pickled to and from worker processes.
-    object.__setattr__(
-        obj,
-        "field_locations",
-        {key: mark_location(path, value) for key, value in field_nodes.items()},
-    )
-    for name, value_node in field_nodes.items():
+    fields: dict[str, Location] = {}
+    object.__setattr__(obj, "field_locations", fields)
+    if not isinstance(node, yaml.MappingNode):
+        return
+    for key_node, value_node in node.value:
+        if not isinstance(key_node, yaml.ScalarNode):
+            continue
+        name, mark = key_node.value, value_node.start_mark
+        fields[name] = Location(path, mark.line + 1, mark.column + 1)
         value = getattr(obj, name, None)
-        if isinstance(value, tuple) and isinstance(value_node, yaml.SequenceNode):
-            positions = kept.get((*loc, name), range(len(value_node.value)))
-            for item, position in zip(value, positions, strict=False):
-                _stamp_locations(
-                    item, value_node.value[position], path, (*loc, name, position), kept
-                )
-        else:
+        if isinstance(value, Located):
             _stamp_locations(value, value_node, path, (*loc, name), kept)
+        elif value and isinstance(value, tuple) and isinstance(value[0], Located):
+            items = value_node.value if isinstance(value_node, yaml.SequenceNode) else []
+            positions = kept.get((*loc, name), range(len(items)))
+            for item, position in zip(value, positions, strict=False):
+                _stamp_locations(item, items[position], path, (*loc, name, position), kept)
 
 
 def _node_at(root: yaml.Node, loc: Sequence[str | int]) -> tuple[yaml.Node, yaml.Node | None, int]:

@@ -111,7 +111,7 @@ def _parse(text: str, document: YamlDocument) -> None:
             )
         )
         return
-    scanned = _scan_events(text, document.path)
+    scanned = _scan_events(text, document.path) if _needs_scan(text) else []
     if any(problem.code == "too-deep" for problem in scanned):
         document.problems.extend(scanned)
         return
@@ -138,6 +138,19 @@ def _parse(text: str, document: YamlDocument) -> None:
     document.problems.extend(scanned)
     document.problems.extend(builder.problems)
     document.refused_nodes = frozenset(builder.refused)
+
+
+# Every level of nesting needs one of these indicators ('[', '{', '-', ':' or '?'), so a
+# text with fewer of them than the composer's limit cannot be too deep; and an alias
+# needs a '*'. Counting characters is far cheaper than a second parse, which most files
+# (ordinary case files, a few dozen indicators each) are spared.
+_NESTING_INDICATORS = "[{-:?"
+
+
+def _needs_scan(text: str) -> bool:
+    if "*" in text:
+        return True
+    return sum(text.count(indicator) for indicator in _NESTING_INDICATORS) > _COMPOSER_DEPTH
 
 
 def _scan_events(text: str, path: str) -> list[Problem]:

@@ -13,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 from conftest import CLEAN_CASE, REPOSITORY, write_files
 
-from provenance.build import build, write_atomically
+from provenance.build import build
 from provenance.cli import main
+from provenance.outputs import write_atomically
 from provenance.problems import GraphvizNotFound, ProvenanceError
 from provenance.render.svg import engine_for, render_svg
 
@@ -54,7 +55,7 @@ def test_a_case_with_errors_writes_nothing(tmp_path: Path) -> None:
     folder = write_files(tmp_path / "case", {**CLEAN_CASE, "sources/echo.yaml": "kind: nope\n"})
     result = build([folder], tmp_path / "out", renderer=fake_svg)
     assert not result.built
-    assert [problem.code for problem in result.report.problems] == ["unknown-value"]
+    assert [problem.code for problem in result.problems] == ["unknown-value"]
     assert not (tmp_path / "out").exists()
 
 

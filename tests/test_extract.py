@@ -15,9 +15,9 @@ from conftest import MakeCase
 from provenance.checks import check_paths
 from provenance.cli import main
 from provenance.extract import Draft, extract_source
+from provenance.extract.article import Article, ArticleFormat, Fact, Metadata
 from provenance.extract.draft import draft_slug
 from provenance.extract.match import Matching
-from provenance.extract.read import Article, ArticleFormat, Metadata
 from provenance.problems import Severity
 from provenance.yamlfile import read_yaml_file
 
@@ -186,8 +186,6 @@ def test_slug_follows_the_case_style(tmp_path: Path) -> None:
         made = Article(str(tmp_path / "Some Article.txt"), ArticleFormat.TEXT, "", (), (),
                        Metadata(**fields))  # type: ignore[arg-type]  # fmt: skip
         return draft_slug(made, Matching(()))
-
-    from provenance.extract.read import Fact
 
     assert slug() == "some-article"
     assert slug(title=Fact("Bots Are Back!", "x")) == "bots-are-back"

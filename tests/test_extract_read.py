@@ -1,4 +1,5 @@
-"""Reading articles: the three formats, their metadata, and files that are not articles."""
+"""Reading articles (read.py, html.py, article.py): the three formats, their metadata,
+and files that are not articles."""
 
 from __future__ import annotations
 
@@ -8,16 +9,14 @@ from pathlib import Path
 import pytest
 from articles import HTML, MARKDOWN, TEXT
 
-from provenance.extract.read import (
-    MAX_BYTES,
+from provenance.extract.article import (
     Article,
     ArticleFormat,
     BlockRole,
-    guess_format,
     normalise_date,
-    read_article,
     web_address,
 )
+from provenance.extract.read import MAX_BYTES, guess_format, read_article
 from provenance.problems import ArticleError
 
 

@@ -1,8 +1,9 @@
 """Drafting a source file from an article's text: `provenance extract`.
 
-Four stages, one module each, imports going down the list:
+Four stages, imports going down the list:
 
-    read.py        the article (plain text, Markdown or HTML) -> text, links, metadata
+    read.py        the article (plain text, Markdown; html.py for HTML) -> an Article
+                   (article.py): text, links, metadata
     candidates.py  text -> candidate citations, each with its sentence and evidence
     match.py       candidates -> the case's known sources and outlets, gathered into
                    proposed citations
@@ -16,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
+from provenance.extract.article import Article, ArticleFormat
 from provenance.extract.candidates import Candidate, Evidence, find_candidates
 from provenance.extract.draft import Draft, draft_slug, render_draft
 from provenance.extract.match import (
@@ -25,7 +27,7 @@ from provenance.extract.match import (
     known_from_case,
     match_candidates,
 )
-from provenance.extract.read import Article, ArticleFormat, read_article
+from provenance.extract.read import read_article
 from provenance.load import SOURCES_FOLDER
 
 __all__ = [

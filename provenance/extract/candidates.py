@@ -26,7 +26,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
-from provenance.extract.read import Article, Block, BlockRole
+from provenance.extract.article import Article, Block, BlockRole
 from provenance.model import SourceKind
 
 

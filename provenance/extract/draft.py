@@ -15,9 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from provenance.extract.article import Article, Metadata
 from provenance.extract.candidates import Candidate, Evidence
 from provenance.extract.match import Known, Matching, ProposedCitation, closest_claim
-from provenance.extract.read import Article, Metadata
 from provenance.model import Relation, SourceKind
 from provenance.scaffold import TODO, Todo, YamlWriter, comment_text, schema_modeline, slugify
 

@@ -28,8 +28,8 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from w3lib.url import canonicalize_url, url_query_cleaner
 
+from provenance.extract.article import Article, BlockRole, Metadata
 from provenance.extract.candidates import Candidate, Evidence, split_sentences
-from provenance.extract.read import Article, BlockRole, Metadata
 from provenance.load import load_case
 from provenance.model import Claim, Outlet, Relation, Source, SourceKind
 

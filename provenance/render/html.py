@@ -18,7 +18,7 @@ import posixpath
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -26,6 +26,7 @@ from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
+from pydantic import TypeAdapter
 
 from provenance.model import Case, PublicationDate, Relation, Source
 from provenance.problems import Problem
@@ -63,8 +64,9 @@ class CaseReport:
     traces: tuple[Trace, ...]
     problems: tuple[Problem, ...]
     """What the checks found in the case's files (a built case has warnings at most)."""
-    drawings: Mapping[str, bytes]
-    """SVGs by path inside the case's folder: overview.svg, outlets.svg, claims/<id>.svg."""
+    drawings: Mapping[str, bytes] = field(default_factory=dict)
+    """SVGs by path inside the case's folder: overview.svg, outlets.svg, claims/<id>.svg;
+    only `render_report` uses them (a build fills the slots itself)."""
 
 
 # --- view-models ---------------------------------------------------------------------
@@ -564,7 +566,7 @@ def claim_page(
             Link(f"{trace.source(origin).outlet} ({origin})", f"#row-{origin}")
             for origin in trace.origins
         ),
-        svg=inline_svg(report.drawings.get(svg_name, b"")),
+        svg=svg_slot(svg_name),
         downloads=(Link("SVG", f"{claim.id}.svg"), Link("JSON", f"{claim.id}.json")),
         sources=rows,
         days=tuple(sorted({row.appeared for row in rows if row.appeared})),
@@ -611,8 +613,8 @@ def case_page(report: CaseReport, as_of: date | None) -> CasePage:
             for warning in trace.warnings
         ),
         problems=tuple(_problem_item(problem) for problem in report.problems),
-        overview_svg=inline_svg(report.drawings.get("overview.svg", b"")),
-        outlets_svg=inline_svg(report.drawings.get("outlets.svg", b""), id_prefix="outlets-"),
+        overview_svg=svg_slot("overview.svg"),
+        outlets_svg=svg_slot("outlets.svg", id_prefix="outlets-"),
         downloads=(Link("overview SVG", "overview.svg"), Link("outlets SVG", "outlets.svg")),
     )
 
@@ -621,13 +623,33 @@ def _problem_item(problem: Problem) -> ProblemItem:
     return ProblemItem(str(problem.location), problem.severity.value, problem.code, problem.message)
 
 
-def index_page(reports: Sequence[CaseReport], as_of: date | None) -> IndexPage:
-    claims = tuple(
-        claim_row(report.case, trace, INDEX_PAGE) for report in reports for trace in report.traces
+@dataclass(frozen=True)
+class IndexEntry:
+    """What the index shows of one case: its row and its claims' rows.
+
+    Kept apart from the case itself so that a build can cache it (as JSON, through
+    `INDEX_ENTRY`) and redraw the index without loading cases that did not change.
+    """
+
+    case: CaseRow
+    claims: tuple[ClaimRow, ...]
+
+
+INDEX_ENTRY: TypeAdapter[IndexEntry] = TypeAdapter(IndexEntry)
+
+
+def index_entry(report: CaseReport) -> IndexEntry:
+    return IndexEntry(
+        case_row(report, INDEX_PAGE),
+        tuple(claim_row(report.case, trace, INDEX_PAGE) for trace in report.traces),
     )
+
+
+def index_page(entries: Sequence[IndexEntry], as_of: date | None) -> IndexPage:
+    claims = tuple(row for entry in entries for row in entry.claims)
     return IndexPage(
         frame=Frame("Claim provenance report", INDEX_PAGE, (), _text(as_of)),
-        cases=tuple(case_row(report, INDEX_PAGE) for report in reports),
+        cases=tuple(entry.case for entry in entries),
         claims=claims,
         codes=warning_codes(claims),
     )
@@ -641,6 +663,27 @@ def _text(day: date | None) -> str | None:
 
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 _ID = re.compile(r'\bid="')
+
+
+# Pages are made before their drawings are rendered (in parallel, often in another
+# process), so each drawing's place is held by a comment that `fill_svg_slots` replaces.
+# Its name is a path made of ids, which cannot contain "-->" or ":".
+_SLOT = re.compile(rb"<!--provenance-svg:([^:>]+):([^:>]*)-->")
+
+
+def svg_slot(name: str, *, id_prefix: str = "") -> Markup:
+    """Where the drawing `name` (e.g. claims/<id>.svg) goes in a page."""
+    return Markup(f"<!--provenance-svg:{name}:{id_prefix}-->")
+
+
+def fill_svg_slots(page: bytes, drawings: Mapping[str, bytes]) -> bytes:
+    """The page with each slot replaced by its drawing, inlined (or nothing if missing)."""
+
+    def drawing(match: re.Match[bytes]) -> bytes:
+        name, prefix = match.group(1).decode(), match.group(2).decode()
+        return str(inline_svg(drawings.get(name, b""), id_prefix=prefix)).encode()
+
+    return _SLOT.sub(drawing, page)
 
 
 def inline_svg(svg: bytes, *, id_prefix: str = "") -> Markup:
@@ -708,13 +751,26 @@ def render_page(template: str, page: object) -> bytes:
     return html.encode("utf-8")
 
 
+def render_case_pages(report: CaseReport, as_of: date | None = None) -> dict[str, bytes]:
+    """A case's page and its claims' pages, by path inside the report folder, with
+    slots where the drawings go (`fill_svg_slots`)."""
+    pages = {case_page_path(report.case.id): render_page("case.html", case_page(report, as_of))}
+    days = appearance_days(report.case)
+    for trace in report.traces:
+        path = claim_page_path(report.case.id, trace.claim.id)
+        pages[path] = render_page("claim.html", claim_page(report, trace, days, as_of))
+    return pages
+
+
+def render_index(entries: Sequence[IndexEntry], as_of: date | None = None) -> bytes:
+    return render_page("index.html", index_page(entries, as_of))
+
+
 def render_report(reports: Sequence[CaseReport], *, as_of: date | None = None) -> dict[str, bytes]:
-    """Every page of the report, by path inside the report folder (`/`-separated)."""
-    pages = {INDEX_PAGE: render_page("index.html", index_page(reports, as_of))}
+    """Every page of the report, by path inside the report folder (`/`-separated), with
+    each case's drawings (`CaseReport.drawings`) inlined."""
+    pages = {INDEX_PAGE: render_index([index_entry(report) for report in reports], as_of)}
     for report in reports:
-        pages[case_page_path(report.case.id)] = render_page("case.html", case_page(report, as_of))
-        days = appearance_days(report.case)
-        for trace in report.traces:
-            path = claim_page_path(report.case.id, trace.claim.id)
-            pages[path] = render_page("claim.html", claim_page(report, trace, days, as_of))
+        for path, page in render_case_pages(report, as_of).items():
+            pages[path] = fill_svg_slots(page, report.drawings)
     return pages

@@ -10,6 +10,7 @@ overlap removal is missing from some Graphviz builds.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import graphviz
 
@@ -23,6 +24,16 @@ INSTALL_HINT = (
     "install it (Debian/Ubuntu: 'sudo apt-get install graphviz'; macOS: 'brew install "
     "graphviz'), or run 'make build', which installs it for you."
 )
+
+
+@cache
+def renderer_version() -> str:
+    """The Graphviz version, part of the key under which drawings are cached; 'unknown'
+    when Graphviz is missing (a build then fails at its first drawing, not here)."""
+    try:
+        return ".".join(str(part) for part in graphviz.version())
+    except (graphviz.ExecutableNotFound, RuntimeError, OSError):
+        return "unknown"
 
 
 def engine_for(node_count: int) -> str:
