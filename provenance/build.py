@@ -49,7 +49,7 @@ from provenance.outputs import (
     write_atomically,
 )
 from provenance.problems import ClaimNotFound, Problem, Severity, did_you_mean, has_errors
-from provenance.render.dot import claim_dot, outlet_dot, overview_dot
+from provenance.render.dot import claim_dot, outlet_dot, overview_dot, overview_sources
 from provenance.render.html import (
     INDEX_ENTRY,
     CaseReport,
@@ -196,7 +196,7 @@ def case_drawings(case: Case, traces: Sequence[Trace]) -> list[Drawing]:
                 engine_for(size),
             )
         )
-    size = len(case.sources) + len(case.claims)
+    size = len(overview_sources(case)) + len(case.claims)
     drawings.append(
         Drawing(
             f"{case.id}/overview.svg", overview_dot(case, large=is_large(size)), engine_for(size)

@@ -72,7 +72,19 @@ def resolve_case_dirs(case_dirs: Sequence[Path]) -> list[Path]:
     return [DEFAULT_CLAIMS]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class ProvenanceGroup(click.Group):
+    """Turns the package's own errors (Graphviz missing, another build running...) into
+    one plain sentence and exit code 1, however the command is invoked."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ProvenanceError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=ProvenanceGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="provenance")
 def main() -> None:
     """Trace how a claim moved between outlets.
@@ -564,9 +576,5 @@ def _report_new_files(
 
 
 def run() -> None:
-    """Entry point that turns the package's own errors into one plain sentence."""
-    try:
-        main(standalone_mode=True)
-    except ProvenanceError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(1)
+    """The console script's entry point."""
+    main()

@@ -81,8 +81,15 @@ def claim_subgraph(graph: nx.MultiDiGraph, claim_id: str) -> nx.MultiDiGraph:
         for node, source in graph.nodes(data=SOURCE)
         if any(statement.claim == claim_id for statement in source.statements)
     ]
-    subgraph = nx.MultiDiGraph(graph.edge_subgraph(edges))
-    subgraph.add_nodes_from((node, graph.nodes[node]) for node in stating)
+    # Built node by node in sorted order: networkx's edge_subgraph view can iterate its
+    # nodes in set order, which changes with the hash seed from one process to the next,
+    # and every analysis that breaks ties by iteration order would change with it.
+    nodes = sorted({node for edge in edges for node in edge[:2]} | set(stating))
+    subgraph = nx.MultiDiGraph()
+    subgraph.add_nodes_from((node, graph.nodes[node]) for node in nodes)
+    subgraph.add_edges_from(
+        (citing, cited, key, graph.edges[citing, cited, key]) for citing, cited, key in edges
+    )
     return subgraph
 
 

@@ -11,7 +11,8 @@ in the tables below. Every string from a case file goes through `quote`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -318,17 +319,42 @@ def _legend() -> list[str]:
 # --- the case overview ---------------------------------------------------------------
 
 
-def overview_dot(case: Case, *, large: bool = False) -> str:
+OVERVIEW_LIMIT = 400
+"""Sources an overview draws at most; a larger case shows its most-cited sources."""
+
+
+def overview_sources(case: Case, limit: int = OVERVIEW_LIMIT) -> list[Source]:
+    """The sources an overview shows: all of them, or the `limit` most connected (cited
+    and citing most), so that a huge case still gets a readable, fast drawing."""
+    if len(case.sources) <= limit:
+        return sorted(case.sources, key=lambda item: item.id)
+    degree: Counter[str] = Counter()
+    for source in case.sources:
+        for citation in source.citations:
+            degree[source.id] += 1
+            degree[citation.cites] += 1
+    ranked = sorted(case.sources, key=lambda item: (-degree[item.id], item.id))
+    return sorted(ranked[:limit], key=lambda item: item.id)
+
+
+def overview_dot(case: Case, *, large: bool = False, limit: int = OVERVIEW_LIMIT) -> str:
     """All sources and claims of a case: citations between sources, and each claim
-    linked to the sources that state it."""
+    linked to the sources that state it. Beyond `limit` sources only the most connected
+    are drawn, and the title says so."""
+    shown = overview_sources(case, limit)
     title = f"{case.title}: all sources and claims"
+    if len(shown) < len(case.sources):
+        title = (
+            f"{case.title}: the {len(shown)} most-cited of {len(case.sources)} sources "
+            "(each claim's own graph shows all of its sources)"
+        )
     lines = [
         f"digraph {quote(case.id)} {{",
         f"  graph {attributes(_graph_attributes(title, large))};",
         f"  node {attributes({'fontname': FONT, 'fontsize': 10, 'style': 'filled'})};",
         f"  edge {attributes({'fontname': FONT, 'fontsize': 8, 'color': '#555555'})};",
     ]
-    for source in sorted(case.sources, key=lambda item: item.id):
+    for source in shown:
         link = safe_link(source)
         lines.append(
             node_line(
@@ -354,7 +380,7 @@ def overview_dot(case: Case, *, large: bool = False) -> str:
                 tooltip=claim.statement,
             )
         )
-    lines += list(_overview_edges(case, large))
+    lines += list(_overview_edges(shown, large))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -367,11 +393,13 @@ def _overview_tooltip(case: Case, source: Source) -> str:
     return " · ".join(parts)
 
 
-def _overview_edges(case: Case, large: bool) -> Iterator[str]:
+def _overview_edges(sources: Sequence[Source], large: bool) -> Iterator[str]:
+    shown = {source.id for source in sources}
     pairs: dict[tuple[str, str], list[str]] = {}
-    for source in case.sources:
+    for source in sources:
         for citation in source.citations:
-            pairs.setdefault((citation.cites, source.id), []).append(citation.claim)
+            if citation.cites in shown:
+                pairs.setdefault((citation.cites, source.id), []).append(citation.claim)
     for (cited, citing), claims in sorted(pairs.items()):
         names = ", ".join(sorted(set(claims)))
         yield edge_line(
@@ -381,7 +409,7 @@ def _overview_edges(case: Case, large: bool) -> Iterator[str]:
             tooltip=f"{citing} cites {cited}: {names}",
         )
     stated = sorted(
-        {(statement.claim, source.id) for source in case.sources for statement in source.statements}
+        {(statement.claim, source.id) for source in sources for statement in source.statements}
     )
     for claim_id, source_id in stated:
         yield edge_line(
