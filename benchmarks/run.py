@@ -178,6 +178,12 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--jobs", type=int, default=None, help="passed to build")
     parser.add_argument("--no-build", action="store_true", help="measure check only")
+    parser.add_argument(
+        "--build-repeat",
+        type=int,
+        default=None,
+        help="repetitions of the (slow) build timings; default: --repeat",
+    )
     arguments = parser.parse_args()
     results: dict[str, object] = {"machine": machine()}
     for size in arguments.sizes.split(","):

@@ -111,7 +111,8 @@ class BuildProgress:
     cases_done: int
     cases_total: int
     rendered: int
-    cached: int
+    reused: int
+    """Graphs taken from an earlier build's drawings."""
 
 
 @dataclass(frozen=True)
@@ -128,8 +129,10 @@ class BuildResult:
     """Files of claims or cases that no longer exist."""
     rendered: int = 0
     """Graphs laid out by Graphviz in this build."""
-    cached: int = 0
-    """Graphs (or whole cases) reused from an earlier build."""
+    reused: int = 0
+    """Graphs taken from an earlier build's drawings, not laid out again."""
+    unchanged_cases: int = 0
+    """Cases whose files had not changed since the last build: not read at all."""
     seconds: float = 0.0
 
     @property
@@ -292,7 +295,8 @@ class _Run:
         self.fingerprints: dict[Path, str] = {}
         self.stale: list[Path] = []
         self.problems: list[Problem] = []
-        self.sources = self.claims = self.rendered = self.cached = self.cases_done = 0
+        self.sources = self.claims = self.rendered = self.reused = self.cases_done = 0
+        self.unchanged_cases = 0
         self.written: list[Path] = []
         self.unchanged: list[Path] = []
         self.order: list[str] = []
@@ -313,7 +317,7 @@ class _Run:
             self.problems += manifest.problems
             self.sources += manifest.sources
             self.claims += manifest.claims
-            self.cached += 1
+            self.unchanged_cases += 1
             self.unchanged += [self.output.root / path for path in manifest.outputs]
 
     # -- preparing and drawing --
@@ -359,7 +363,7 @@ class _Run:
         for drawing in prepared.drawings:
             cached = self.output.cached_drawing(self._key(drawing))
             if cached is not None:
-                self.cached += 1
+                self.reused += 1
                 drawings.append((drawing, cached))
             else:
                 drawings.append((drawing, pool.submit(self.renderer, drawing.dot, drawing.engine)))
@@ -407,7 +411,7 @@ class _Run:
     def _tick(self) -> None:
         if self.report_progress is not None:
             self.report_progress(
-                BuildProgress(self.cases_done, len(self.stale), self.rendered, self.cached)
+                BuildProgress(self.cases_done, len(self.stale), self.rendered, self.reused)
             )
 
     # -- the index and the result --
@@ -431,7 +435,8 @@ class _Run:
             tuple(sorted(self.unchanged)),
             tuple(removed),
             self.rendered,
-            self.cached,
+            self.reused,
+            self.unchanged_cases,
             seconds,
         )
 

@@ -286,11 +286,16 @@ def _report_build(result: BuildResult, output_dir: Path, day: date | None, quiet
     if quiet:
         return
     as_of = f", as the record stood on {day}" if day else ""
+    skipped = (
+        f" ({result.unchanged_cases} unchanged since the last build)"
+        if result.unchanged_cases
+        else ""
+    )
     click.echo(
-        f"built {_plural(result.cases, 'case')}, {_plural(result.claims, 'claim')}, "
+        f"built {_plural(result.cases, 'case')}{skipped}, {_plural(result.claims, 'claim')}, "
         f"{_plural(result.sources, 'source')}{as_of} in {result.seconds:.1f} s: "
-        f"{len(result.written)} files written, {len(result.unchanged)} unchanged, "
-        f"{_plural(result.rendered, 'graph')} drawn, {result.cached} reused; "
+        f"{len(result.written)} files written, {len(result.unchanged)} unchanged; "
+        f"{_plural(result.rendered, 'graph')} drawn, {result.reused} reused; "
         f"open {output_dir / 'index.html'} in a browser",
         err=True,
     )

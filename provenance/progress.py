@@ -35,7 +35,7 @@ def progress_bar(*, enabled: bool) -> Iterator[Callable[[BuildProgress], None] |
                 task,
                 completed=state.cases_done,
                 total=state.cases_total or None,
-                graphs=f"{state.rendered} graphs drawn, {state.cached} reused",
+                graphs=f"{state.rendered} graphs drawn, {state.reused} reused",
             )
 
         yield show

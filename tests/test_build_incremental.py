@@ -61,7 +61,7 @@ def test_a_rebuild_with_nothing_changed_draws_and_writes_nothing(tmp_path: Path)
     assert first.rendered == drawn == 2 * (8 + 2)
     again = build([claims], tmp_path / "out", renderer=renderer)
     assert renderer.calls == drawn
-    assert (again.rendered, again.written, again.cached) == (0, (), 2)
+    assert (again.rendered, again.written, again.unchanged_cases) == (0, (), 2)
     assert again.claims == first.claims
     assert again.sources == first.sources
 
@@ -76,7 +76,7 @@ def test_editing_one_source_redraws_only_what_it_touches(tmp_path: Path) -> None
     redrawn = renderer.calls - before
     # The claim digby states and the overview change; the other case is not read at all.
     assert 1 <= redrawn < 10
-    assert edited.cached >= 1
+    assert edited.unchanged_cases == 1
     touched = {path.relative_to(tmp_path / "out").parts[0] for path in edited.written}
     assert touched <= {"walkaway", "index.html"}
     assert any(path.name == "bots-drive-walkaway.json" for path in edited.written)
