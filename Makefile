@@ -19,8 +19,8 @@ check: $(INSTALLED)
 	$(BIN)/provenance check claims
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check provenance tests
-	$(BIN)/ruff format --check provenance tests
+	$(BIN)/ruff check provenance tests benchmarks
+	$(BIN)/ruff format --check provenance tests benchmarks
 
 typecheck: $(INSTALLED)
 	$(BIN)/mypy

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from html import escape
 from pathlib import Path
 
@@ -250,9 +249,11 @@ def test_extract_refuses_a_binary_file(tmp_path: Path) -> None:
         ["extract", "{article}", "--case", "no-such-case"],
     ],
 )
-def test_extract_usage_errors(tmp_path: Path, args: list[str]) -> None:
+def test_extract_usage_errors(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
     path = article(tmp_path, "story.txt")
-    os.chdir(tmp_path)
+    monkeypatch.chdir(tmp_path)
     result = invoke(*[arg.format(article=path) for arg in args])
     assert result.exit_code == 2
     assert result.stdout == ""

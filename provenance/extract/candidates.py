@@ -519,6 +519,7 @@ class _Finder:
     def block(self, block: Block) -> Iterator[Candidate]:
         if block.role is BlockRole.META:
             return
+        self.quoted = []  # quotations do not cross blocks
         sentences = [
             self._sentence(s, e)
             for s, e in split_sentences(self.article.text, block.start, block.end)

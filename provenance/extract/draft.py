@@ -233,15 +233,22 @@ _DESCRIPTIONS = {
 
 
 def _evidence_summary(citation: ProposedCitation) -> str:
-    kinds = list(dict.fromkeys(_describe(candidate) for candidate in citation.evidence))
+    """The kinds of evidence, each once: a second link to the same address is "another"
+    link, not the address again."""
+    described: dict[tuple[Evidence, str | None], str] = {}
+    for candidate in citation.evidence:
+        key = (candidate.evidence, candidate.url or candidate.name)
+        described.setdefault(key, _describe(candidate, seen=key[1] in {k[1] for k in described}))
+    kinds = list(dict.fromkeys(described.values()))
     return ", ".join(kinds[:3]) + (f" and {len(kinds) - 3} more" if len(kinds) > 3 else "")
 
 
-def _describe(candidate: Candidate) -> str:
+def _describe(candidate: Candidate, seen: bool = False) -> str:
     text = _DESCRIPTIONS[candidate.evidence]
     if candidate.url:
         anchor = f" on “{_shortened(candidate.anchor, 50)}”" if candidate.anchor else ""
-        return f"{text}{anchor} to {comment_text(candidate.url)}"
+        target = "the same address" if seen else comment_text(candidate.url)
+        return f"{text}{anchor} to {target}"
     if candidate.name and candidate.cue:
         return f"{text} (“{_shortened(candidate.name, 50)}” + “{candidate.cue}”)"
     if candidate.name:

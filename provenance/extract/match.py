@@ -16,6 +16,8 @@ proposed citation gets a relation guessed from its evidence and a confidence.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 import re
 import unicodedata
@@ -162,6 +164,7 @@ def host_of(url: str) -> str:
         return ""
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise(text: str) -> str:
     """Text for comparing: case-folded, accents and punctuation gone, single spaces, no
     leading "the"."""
@@ -254,7 +257,11 @@ class Matcher:
                 self.outlet_names[normalise(name)] = outlet.id
             self.domains.update(dict.fromkeys(outlet.domains, outlet.id))
         if self.known.wordings:
-            self.wordings = list(_recorded_wordings(self.known.sources))
+            self.wordings = [
+                wording
+                for wording in _recorded_wordings(self.known.sources)
+                if len(wording.text.split()) >= _MIN_WORDING_WORDS
+            ]
 
     # the article itself
 
@@ -436,7 +443,7 @@ class Matcher:
         found = process.extract(
             written,
             [w.text for w in self.wordings],
-            scorer=_wording_score,
+            scorer=fuzz.partial_ratio,
             score_cutoff=_WORDING_CUTOFF,
             limit=None,
         )
@@ -459,16 +466,14 @@ class Matcher:
         known source: how a copied passage shows."""
         if not self.wordings:
             return
-        quoted = [c for c in candidates if c.quote]
+        quoted = _quoted_spans(article.text, candidates)
         text = article.text
         for block in article.blocks:
             if block.role in (BlockRole.META, BlockRole.HEADING):
                 continue
             for start, end in split_sentences(text, block.start, block.end):
                 sentence = text[start:end]
-                if len(sentence.split()) < 8 or any(
-                    _overlaps(c.quote or "", sentence) for c in quoted
-                ):
+                if len(sentence.split()) < 8 or _within(quoted, start, end):
                     continue
                 if self.by_quote(sentence).how == "recorded wording":
                     yield Candidate(
@@ -488,15 +493,6 @@ class Matcher:
 
     def _outlet_id(self, source_id: str) -> str | None:
         return next((s.outlet for s in self.known.sources if s.id == source_id), None)
-
-
-def _wording_score(
-    written: str, recorded: str, *, score_cutoff: float | None = None, **_: object
-) -> float:
-    """partial_ratio, when the shorter text is long enough to mean something."""
-    if min(len(written.split()), len(recorded.split())) < _MIN_WORDING_WORDS:
-        return 0.0
-    return fuzz.partial_ratio(written, recorded, score_cutoff=score_cutoff)
 
 
 @dataclass(frozen=True)
@@ -528,6 +524,32 @@ def _account(url: str) -> str | None:
     if not segments or segments[0] in ("i", "intent", "share", "search", "hashtag", "home"):
         return None
     return "@" + segments[0]
+
+
+def _quoted_spans(text: str, candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
+    """Where the candidates' quotations are in the text, merged and in order."""
+    spans: list[tuple[int, int]] = []
+    for candidate in candidates:
+        if candidate.quote:
+            at = text.find(candidate.quote, max(candidate.start, 0))
+            if at >= 0:
+                spans.append((at, at + len(candidate.quote)))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps one of the sorted, disjoint spans."""
+    index = bisect.bisect_right(spans, (start, float("inf"))) - 1
+    return any(
+        0 <= i < len(spans) and spans[i][0] < end and start < spans[i][1]
+        for i in (index, index + 1)
+    )
 
 
 def _overlaps(quote: str, sentence: str) -> bool:
