@@ -349,7 +349,7 @@ class _Run:
         if workers == 1:
             yield from (prepare_case(folder, fingerprint, as_of) for folder, fingerprint in tasks)
             return
-        with process_pool(workers) as pool:
+        with process_pool(workers, preload=__name__) as pool:
             futures = [
                 pool.submit(prepare_case, folder, fingerprint, as_of)
                 for folder, fingerprint in tasks

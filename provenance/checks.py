@@ -159,11 +159,12 @@ def worker_count(jobs: int | None, tasks: int) -> int:
     return max(1, min(jobs or os.cpu_count() or 1, tasks))
 
 
-def process_pool(workers: int) -> ProcessPoolExecutor:
+def process_pool(workers: int, preload: str = "provenance.checks") -> ProcessPoolExecutor:
     """Worker processes started from a clean server process, which is safe alongside the
-    threads that run Graphviz (a plain fork of a threaded process is not)."""
+    threads that run Graphviz (a plain fork of a threaded process is not). The server
+    imports `preload` once, so each worker starts with it loaded."""
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["provenance.build"])
+    context.set_forkserver_preload([preload])
     return ProcessPoolExecutor(max_workers=workers, mp_context=context)
 
 

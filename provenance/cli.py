@@ -12,16 +12,11 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 import click
 
 from provenance import __version__
-from provenance.build import BuildResult, trace_claim_in, watch_and_build, write_atomically
-from provenance.build import build as build_cases
-from provenance.checks import LintResult, Report, lint_paths
-from provenance.export import EXPORTERS, export_paths
-from provenance.extract import ArticleFormat, extract_source
 from provenance.problems import (
     AmbiguousCase,
     ClaimNotFound,
@@ -29,11 +24,28 @@ from provenance.problems import (
     Problem,
     ProvenanceError,
 )
-from provenance.progress import progress_bar
-from provenance.render.terminal import trace_to_text
-from provenance.render.trace_json import trace_to_json
-from provenance.scaffold import NewFile, Todo, new_case, new_source, write_new_file
 from provenance.schema import SCHEMA_MODELS, json_schema_text
+
+if TYPE_CHECKING:
+    from provenance.build import BuildResult
+    from provenance.checks import LintResult, Report
+    from provenance.scaffold import NewFile, Todo
+
+# The commands import what they use when they run, so that `provenance check` does not
+# pay for loading Graphviz, Jinja2, the exporters and the article readers. The choices
+# below are spelt out for the same reason; tests/test_cli.py keeps them in step with
+# provenance.export.EXPORTERS and provenance.extract.ArticleFormat.
+EXPORT_FORMATS = (
+    "prov-json",
+    "prov-n",
+    "prov-xml",
+    "claimreview",
+    "graphml",
+    "gexf",
+    "json",
+    "dot",
+)
+ARTICLE_FORMATS = ("text", "markdown", "html")
 
 DEFAULT_CLAIMS = Path("claims")
 
@@ -125,6 +137,8 @@ def check(case_dirs: tuple[Path, ...], output_format: str, strict: bool, jobs: i
       provenance check claims/walkaway --strict
       provenance check claims/walkaway --format json
     """
+    from provenance.checks import lint_paths
+
     result = lint_paths(resolve_case_dirs(case_dirs), jobs=jobs)
     if output_format == "json":
         click.echo(json.dumps(_lint_json(result), indent=2, ensure_ascii=False))
@@ -258,6 +272,10 @@ def build(
       provenance build --as-of 2018-07-09 -o /tmp/walkaway-2018-07-09
       provenance build --watch
     """
+    from provenance.build import build as build_cases
+    from provenance.build import watch_and_build
+    from provenance.progress import progress_bar
+
     paths = resolve_case_dirs(case_dirs)
     day = as_of.date() if as_of else None
 
@@ -317,6 +335,11 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
       provenance trace hamilton68-rank
       provenance trace bots-drive-walkaway claims/walkaway --format json
     """
+    from provenance.build import trace_claim_in
+    from provenance.checks import Report
+    from provenance.render.terminal import trace_to_text
+    from provenance.render.trace_json import trace_to_json
+
     try:
         found = trace_claim_in(resolve_case_dirs([case_dir] if case_dir else []), claim_id)
     except ClaimNotFound as exc:
@@ -332,7 +355,7 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
 
 
 @main.command(name="export")
-@click.argument("format_name", metavar="FORMAT", type=click.Choice(list(EXPORTERS)))
+@click.argument("format_name", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
 @click.argument(
     "case_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
 )
@@ -371,6 +394,10 @@ def export(
       provenance export graphml claims/walkaway -o walkaway.graphml
       provenance export claimreview --claim bots-drive-walkaway
     """
+    from provenance.checks import Report
+    from provenance.export import export_paths
+    from provenance.outputs import write_atomically
+
     try:
         exported = export_paths(
             resolve_case_dirs([case_dir] if case_dir else []), format_name, claim_id
@@ -413,7 +440,7 @@ def export(
 @click.option(
     "--format",
     "article_format",
-    type=click.Choice([choice.value for choice in ArticleFormat]),
+    type=click.Choice(ARTICLE_FORMATS),
     help="How the article was saved (default: from its name and first bytes).",
 )
 @click.option(
@@ -445,6 +472,9 @@ def extract(
       provenance extract post.md --case claims/walkaway -o claims/walkaway/sources/post.yaml
       provenance extract article.txt --min-confidence 0.5 > draft.yaml
     """
+    from provenance.extract import ArticleFormat, extract_source
+    from provenance.scaffold import write_new_file
+
     try:
         draft = extract_source(
             article,
@@ -516,6 +546,8 @@ def new_case_command(name: str, claims_dir: Path) -> None:
       provenance new case walkaway-2018
       provenance new case vaccine-study --claims-dir ~/research/claims
     """
+    from provenance.scaffold import new_case
+
     try:
         files = new_case(claims_dir, name)
     except InvalidName as exc:
@@ -553,6 +585,8 @@ def new_source_command(source_id: str | None, case_dir: Path | None, output: Pat
       provenance new source salon-cesca --case claims/walkaway
       provenance new source > my-source.yaml
     """
+    from provenance.scaffold import new_source
+
     if case_dir is not None and source_id is None and output is None:
         raise click.UsageError(
             "name the source: `provenance new source ID --case DIR` writes DIR/sources/ID.yaml"

@@ -230,3 +230,27 @@ def test_schema_of_an_unknown_kind() -> None:
     result = invoke("schema", "sources")
     assert result.exit_code == 2
     assert "'sources' is not one of" in result.stderr
+
+
+def test_the_choices_spelt_out_in_the_cli_match_the_library() -> None:
+    from provenance.cli import ARTICLE_FORMATS, EXPORT_FORMATS
+    from provenance.export import EXPORTERS
+    from provenance.extract import ArticleFormat
+
+    assert set(EXPORT_FORMATS) == set(EXPORTERS)
+    assert set(ARTICLE_FORMATS) == {choice.value for choice in ArticleFormat}
+
+
+def test_check_does_not_load_the_heavy_parts() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, provenance.cli\n"
+        "heavy = {'networkx', 'graphviz', 'jinja2', 'prov', 'lxml', 'rapidfuzz'}\n"
+        "print(sorted(heavy & set(sys.modules)))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]"
