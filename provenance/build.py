@@ -15,6 +15,7 @@ cut to the record as it stood on that day (`timeline.case_as_of`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import threading
@@ -31,9 +32,12 @@ import watchfiles
 from provenance.checks import (
     CheckedCase,
     Report,
+    block_interrupts,
+    cancelled_on_error,
     check_folder,
     check_paths,
     find_cases,
+    interrupts_deferred,
     process_pool,
     worker_count,
 )
@@ -48,7 +52,14 @@ from provenance.outputs import (
     locked,
     write_atomically,
 )
-from provenance.problems import ClaimNotFound, Problem, Severity, did_you_mean, has_errors
+from provenance.problems import (
+    ClaimNotFound,
+    CountsProblems,
+    Problem,
+    ProvenanceError,
+    did_you_mean,
+    has_errors,
+)
 from provenance.render.dot import claim_dot, outlet_dot, overview_dot, overview_sources
 from provenance.render.html import (
     INDEX_ENTRY,
@@ -116,7 +127,7 @@ class BuildProgress:
 
 
 @dataclass(frozen=True)
-class BuildResult:
+class BuildResult(CountsProblems):
     problems: tuple[Problem, ...]
     """What the checks found; a build with errors writes nothing."""
     cases: int = 0
@@ -138,14 +149,6 @@ class BuildResult:
     @property
     def built(self) -> bool:
         return not has_errors(self.problems)
-
-    @property
-    def error_count(self) -> int:
-        return sum(problem.severity is Severity.ERROR for problem in self.problems)
-
-    @property
-    def warning_count(self) -> int:
-        return sum(problem.severity is Severity.WARNING for problem in self.problems)
 
 
 # --- one case ------------------------------------------------------------------------
@@ -245,33 +248,30 @@ def build(
     try:
         with locked(output_dir):
             output = OutputFolder(output_dir)
-            output.open()
-            run = _Run(output, renderer, jobs, progress, settings=f"as-of={as_of}")
+            # Decided under the lock: a folder another build is filling is not new.
+            new, built = output.is_new(), False
             try:
-                run.plan(folders)
-                run.prepare_all(as_of)
-                problems += run.problems
-                if not has_errors(problems):
-                    run.stage_index(as_of)
-                    removed = output.commit(run.manifests)
-                    return run.result(
-                        problems,
-                        [output_dir / path for path in removed],
-                        time.perf_counter() - started,
-                    )
+                output.open()
+                run = _Run(output, renderer, jobs, progress, settings=f"as-of={as_of}")
+                result = run.build(folders, problems, as_of, started)
+                built = result.built
             finally:
                 output.discard()
-    except BaseException:
-        _remove_if_new(output_dir, existed)
-        raise
-    _remove_if_new(output_dir, existed)
-    return BuildResult(tuple(sorted(problems)), len(folders), run.sources)
+                if new and not built:
+                    _remove_own_folder(output, existed)
+            return result
+    except OSError as error:
+        where = error.filename or output_dir
+        raise ProvenanceError(f"cannot write to {where}: {error.strerror or error}") from error
 
 
-def _remove_if_new(output_dir: Path, existed: bool) -> None:
-    """A build that wrote nothing leaves no folder of its own behind either."""
+def _remove_own_folder(output: OutputFolder, existed: bool) -> None:
+    """A build that wrote nothing leaves no folder of its own behind either: its state
+    folder goes, and the output folder too if this build made it and it is empty."""
+    shutil.rmtree(output.state, ignore_errors=True)
     if not existed:
-        shutil.rmtree(output_dir, ignore_errors=True)
+        with contextlib.suppress(OSError):
+            output.root.rmdir()
 
 
 class _Run:
@@ -301,6 +301,22 @@ class _Run:
         self.unchanged: list[Path] = []
         self.order: list[str] = []
 
+    def build(
+        self, folders: Sequence[Path], problems: list[Problem], as_of: date | None, started: float
+    ) -> BuildResult:
+        """Check, prepare and draw every case, then commit unless there are errors."""
+        self.plan(folders)
+        self.prepare_all(as_of)
+        problems = problems + self.problems
+        if has_errors(problems):
+            return BuildResult(tuple(sorted(problems)), len(folders), self.sources)
+        self.stage_index(as_of)
+        removed = self.output.commit(self.manifests)
+        root = self.output.root
+        return self.result(
+            problems, [root / path for path in removed], time.perf_counter() - started
+        )
+
     # -- planning --
 
     def plan(self, folders: Sequence[Path]) -> None:
@@ -326,7 +342,8 @@ class _Run:
         pending: deque[tuple[PreparedCase, list[tuple[Drawing, Future[bytes] | bytes]]]]
         pending = deque()
         workers = worker_count(self.jobs, max(len(self.stale), 1))
-        with ThreadPoolExecutor(max_workers=workers) as drawing_pool:
+        drawing_threads = ThreadPoolExecutor(max_workers=workers, initializer=block_interrupts)
+        with cancelled_on_error(drawing_threads) as drawing_pool:
             for prepared in self._prepared(as_of):
                 self.cases_done += 1
                 self.problems += prepared.problems
@@ -349,11 +366,12 @@ class _Run:
         if workers == 1:
             yield from (prepare_case(folder, fingerprint, as_of) for folder, fingerprint in tasks)
             return
-        with process_pool(workers, preload=__name__) as pool:
-            futures = [
-                pool.submit(prepare_case, folder, fingerprint, as_of)
-                for folder, fingerprint in tasks
-            ]
+        with cancelled_on_error(process_pool(workers, preload=__name__)) as pool:
+            with interrupts_deferred():
+                futures = [
+                    pool.submit(prepare_case, folder, fingerprint, as_of)
+                    for folder, fingerprint in tasks
+                ]
             yield from (future.result() for future in as_completed(futures))
 
     def _draw(

@@ -8,13 +8,20 @@ is a small function that yields Problems, and `check_case` runs them all.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
+import multiprocessing.connection
+import multiprocessing.forkserver
+import multiprocessing.resource_tracker
 import os
+import signal
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from provenance.acknowledge import without_acknowledged
@@ -27,7 +34,7 @@ from provenance.load import (
     load_case,
 )
 from provenance.model import Citation, Location, Source
-from provenance.problems import Problem, Severity, did_you_mean, error, warning
+from provenance.problems import CountsProblems, Problem, Severity, did_you_mean, error, warning
 
 
 @dataclass(frozen=True)
@@ -43,20 +50,12 @@ class CheckedCase:
 
 
 @dataclass(frozen=True)
-class Report:
+class Report(CountsProblems):
     """The outcome of checking one or more cases."""
 
     cases: tuple[CheckedCase, ...]
     problems: tuple[Problem, ...]
     """Every problem in every case, sorted by file and position."""
-
-    @property
-    def error_count(self) -> int:
-        return sum(problem.severity is Severity.ERROR for problem in self.problems)
-
-    @property
-    def warning_count(self) -> int:
-        return sum(problem.severity is Severity.WARNING for problem in self.problems)
 
     @property
     def source_count(self) -> int:
@@ -112,20 +111,12 @@ def check_paths(paths: Sequence[Path]) -> Report:
 
 
 @dataclass(frozen=True)
-class LintResult:
+class LintResult(CountsProblems):
     """What `provenance check` reports: every problem, and how much was read."""
 
     roots: tuple[str, ...]
     problems: tuple[Problem, ...]
     sources: int
-
-    @property
-    def error_count(self) -> int:
-        return sum(problem.severity is Severity.ERROR for problem in self.problems)
-
-    @property
-    def warning_count(self) -> int:
-        return sum(problem.severity is Severity.WARNING for problem in self.problems)
 
 
 def _lint_folder(folder: Path) -> tuple[str, tuple[Problem, ...], int]:
@@ -142,8 +133,10 @@ def lint_paths(paths: Sequence[Path], *, jobs: int | None = None) -> LintResult:
     folders, problems = find_cases(paths)
     workers = worker_count(jobs, len(folders))
     if workers > 1:
-        with process_pool(workers) as pool:
-            results = list(pool.map(_lint_folder, folders, chunksize=4))
+        with cancelled_on_error(process_pool(workers)) as pool:
+            with interrupts_deferred():  # map() submits every task at once
+                mapped = pool.map(_lint_folder, folders, chunksize=4)
+            results = list(mapped)
     else:
         results = [_lint_folder(folder) for folder in folders]
     problems += [problem for _, found, _ in results for problem in found]
@@ -162,10 +155,79 @@ def worker_count(jobs: int | None, tasks: int) -> int:
 def process_pool(workers: int, preload: str = "provenance.checks") -> ProcessPoolExecutor:
     """Worker processes started from a clean server process, which is safe alongside the
     threads that run Graphviz (a plain fork of a threaded process is not). The server
-    imports `preload` once, so each worker starts with it loaded."""
+    imports `preload` once, so each worker starts with it loaded.
+
+    Ctrl-C reaches every process of the terminal's group, but only this one should act
+    on it: a worker interrupted between tasks dies where the pool cannot see it, and the
+    pool then waits for it forever. So the server starts with SIGINT blocked, and the
+    workers it forks inherit that; this process stops the pool (`cancelled_on_error`).
+    Submit tasks inside `interrupts_deferred`: submitting starts the workers.
+    """
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([preload])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    # Started first: it unblocks SIGINT on its way out, and the server starts it anyway.
+    multiprocessing.resource_tracker.ensure_running()
+    with interrupts_deferred():
+        multiprocessing.forkserver.ensure_running()
+    return ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=exit_with_parent
+    )
+
+
+@contextlib.contextmanager
+def interrupts_deferred() -> Iterator[None]:
+    """Hold Ctrl-C back in this thread, and in the processes and threads it starts
+    meanwhile, until the block ends; one pressed meanwhile then arrives. Starting a
+    worker must not be cut short: a half-started worker outlives this process and
+    fails on the terminal after it."""
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+
+
+PoolT = TypeVar("PoolT", bound=Executor)
+
+
+@contextlib.contextmanager
+def cancelled_on_error(pool: PoolT) -> Iterator[PoolT]:
+    """Use a pool; left by an exception (Ctrl-C above all), it drops the work not yet
+    started instead of finishing every queued task first, as `with pool:` would."""
+    try:
+        yield pool
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def block_interrupts() -> None:
+    """Keep Ctrl-C from this thread and every process it starts (the blocked signal is
+    inherited across exec); Python handles it in the main thread only anyway.
+
+    Run in each thread that runs Graphviz: `dot` acts on SIGINT by drawing what it has
+    from inside its signal handler, which calls malloc, and deadlocks for ever when the
+    signal came while it was in malloc already; a build waiting for it would hang."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def exit_with_parent() -> None:
+    """Run in each worker as it starts: ignore Ctrl-C (see `process_pool`), and end as
+    soon as the process that started the pool has ended. A pool shuts its workers down
+    when it can, but a parent killed outright (SIGKILL, the out-of-memory killer)
+    cannot, and its workers, with the forkserver and resource tracker they hold open,
+    would wait for work forever."""
+    block_interrupts()
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def check_case(case: LoadedCase) -> list[Problem]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +26,7 @@ from provenance.problems import (
     ProvenanceError,
 )
 from provenance.schema import SCHEMA_MODELS, json_schema_text
+from provenance.text import printable
 
 if TYPE_CHECKING:
     from provenance.build import BuildResult
@@ -110,6 +112,26 @@ def main() -> None:
     """
 
 
+MAX_PROBLEMS = 100
+"""Problems printed at most by default: past a few screens more lines only bury the
+summary, so the rest are counted instead (and `--format json` always lists them all)."""
+
+
+def max_problems_options(function: F) -> F:
+    """--max-problems N and --all: how many problems to print before counting the rest."""
+    function = click.option(
+        "--all", "all_problems", is_flag=True, help="Print every problem, however many."
+    )(function)
+    return click.option(
+        "--max-problems",
+        type=click.IntRange(min=1),
+        default=MAX_PROBLEMS,
+        show_default=True,
+        metavar="N",
+        help="Print at most N problems, then how many more there are and where.",
+    )(function)
+
+
 def jobs_option(function: F) -> F:
     return click.option(
         "-j",
@@ -125,11 +147,20 @@ def jobs_option(function: F) -> F:
 @format_option
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @jobs_option
-def check(case_dirs: tuple[Path, ...], output_format: str, strict: bool, jobs: int | None) -> None:
+@max_problems_options
+def check(
+    case_dirs: tuple[Path, ...],
+    output_format: str,
+    strict: bool,
+    jobs: int | None,
+    max_problems: int,
+    all_problems: bool,
+) -> None:
     """Check case files and report every problem, like a linter.
 
-    Each problem is printed as `file:line:col: severity: message [code]`. Exits 0 when
-    the cases are clean, 1 when there are errors (or warnings, with --strict).
+    Each problem is printed as `file:line:col: severity: message [code]`, the first 100
+    of them (--max-problems, --all), then how many more there are. Exits 0 when the
+    cases are clean, 1 when there are errors (or warnings, with --strict).
 
     \b
     Examples:
@@ -143,8 +174,8 @@ def check(case_dirs: tuple[Path, ...], output_format: str, strict: bool, jobs: i
     if output_format == "json":
         click.echo(json.dumps(_lint_json(result), indent=2, ensure_ascii=False))
     else:
-        for problem in result.problems:
-            click.echo(str(problem))
+        limit = None if all_problems else max_problems
+        _print_problems(result.problems, limit, err=False, more="--all prints every one")
         click.echo(_summary(result, len(result.roots), result.sources), err=True)
     failed = result.error_count or (strict and result.warning_count)
     sys.exit(1 if failed else 0)
@@ -221,9 +252,32 @@ def schema(kind: str | None, output_dir: Path | None) -> None:
     click.echo(json_schema_text(kind), nl=False)
 
 
-def _print_problems(problems: Sequence[Problem]) -> None:
-    for problem in problems:
-        click.echo(str(problem), err=True)
+def _print_problems(
+    problems: Sequence[Problem],
+    limit: int | None = MAX_PROBLEMS,
+    *,
+    err: bool = True,
+    more: str = "`provenance check --all` prints every one",
+) -> None:
+    """The first `limit` problems (all with None), then a count of the rest by file, on
+    standard error, with `more` to say how to see them."""
+    shown = problems if limit is None else problems[:limit]
+    for problem in shown:
+        click.echo(str(problem), err=err)
+    hidden = problems[len(shown) :]
+    if hidden:
+        click.echo(f"... and {_hidden(hidden)}; {more}", err=True)
+
+
+def _hidden(problems: Sequence[Problem]) -> str:
+    """'1,234 more problems (1,230 in a.yaml, 4 in b.yaml)': where the unprinted are."""
+    files = Counter(problem.location.path for problem in problems)
+    places = [f"{count:,} in {printable(path)}" for path, count in files.most_common(3)]
+    rest = len(problems) - sum(count for _, count in files.most_common(3))
+    if rest:
+        places.append(f"{rest:,} elsewhere")
+    noun = "problem" if len(problems) == 1 else "problems"
+    return f"{len(problems):,} more {noun} ({', '.join(places)})"
 
 
 @main.command()
@@ -249,6 +303,7 @@ def _print_problems(problems: Sequence[Problem]) -> None:
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--watch", is_flag=True, help="Build again whenever a case file changes.")
+@max_problems_options
 def build(
     case_dirs: tuple[Path, ...],
     output_dir: Path,
@@ -256,6 +311,8 @@ def build(
     as_of: datetime | None,
     quiet: bool,
     watch: bool,
+    max_problems: int,
+    all_problems: bool,
 ) -> None:
     """Check the cases, trace every claim, draw the graphs and write the report into output/.
 
@@ -282,7 +339,7 @@ def build(
     def run_once() -> BuildResult:
         with progress_bar(enabled=not quiet and sys.stderr.isatty()) as show:
             result = build_cases(paths, output_dir, jobs=jobs, as_of=day, progress=show)
-        _report_build(result, output_dir, day, quiet)
+        _report_build(result, output_dir, day, quiet, None if all_problems else max_problems)
         return result
 
     if not watch:
@@ -294,8 +351,10 @@ def build(
         click.echo("stopped watching", err=True)
 
 
-def _report_build(result: BuildResult, output_dir: Path, day: date | None, quiet: bool) -> None:
-    _print_problems(result.problems)
+def _report_build(
+    result: BuildResult, output_dir: Path, day: date | None, quiet: bool, limit: int | None
+) -> None:
+    _print_problems(result.problems, limit, more="--all prints every one")
     if not result.built:
         click.echo(
             f"{_summary(result, result.cases, result.sources)} Nothing was written.", err=True

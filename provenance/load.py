@@ -14,6 +14,7 @@ import dataclasses
 import os
 import re
 import typing
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ import yaml
 from pydantic import TypeAdapter, ValidationError
 
 from provenance.model import (
+    ID_MAX_LENGTH,
     ID_PATTERN,
     Case,
     CaseFile,
@@ -92,48 +94,85 @@ def load_case(folder: Path) -> LoadedCase:
     """Load every file of one case folder, collecting all problems instead of stopping."""
     root = str(folder)
     problems: list[Problem] = []
-    case_file = _load_document(folder / CASE_FILE, CaseFile, problems, root)
+    inside = folder.resolve()
+    if not re.fullmatch(ID_PATTERN, inside.name) or len(inside.name) > ID_MAX_LENGTH:
+        problems.append(
+            error(
+                Location(root, 1, 1),
+                "invalid-id",
+                f"the folder name '{inside.name}' is the case's id, and not a valid one: "
+                f"{id_mistake(inside.name)}; rename the folder",
+            )
+        )
+    case_file = _load_document(folder / CASE_FILE, CaseFile, problems, inside, root)
     outlets_path = folder / OUTLETS_FILE
+    outlets_present = outlets_path.exists() or outlets_path.is_symlink()
     outlets_file = None
-    if outlets_path.exists():
-        outlets_file = _load_document(outlets_path, OutletsFile, problems, root)
-    sources, broken = _load_sources(folder, problems)
+    if outlets_present:
+        outlets_file = _load_document(outlets_path, OutletsFile, problems, inside, root)
+    sources, broken = _load_sources(folder, inside, problems)
     return LoadedCase(
-        id=folder.resolve().name,
+        id=inside.name,
         root=root,
         case_file=case_file,
         outlets=outlets_file.outlets if outlets_file else (),
         sources=tuple(sources),
         problems=tuple(problems),
         broken_source_ids=frozenset(broken),
-        outlets_broken=outlets_path.exists() and outlets_file is None,
+        outlets_broken=outlets_present and outlets_file is None,
     )
 
 
-def _source_files(folder: Path, problems: list[Problem], refused: set[str]) -> list[Path]:
+def refused_link(path: Path, inside: Path) -> Problem | None:
+    """The problem with `path` if it is a link that leads out of the case folder `inside`
+    (resolved) or round in a loop; None otherwise.
+
+    Only a link can lead outside (folders are walked without following links), so only
+    links are resolved: resolving every path costs more than reading it.
+    """
+    if not path.is_symlink():
+        return None
+    what = "folder" if path.is_dir() else "file"
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links (RuntimeError before Python 3.13)
+        return error(
+            Location(str(path), 1, 1),
+            "unreadable-file",
+            f"cannot read this {what}: it is a link in a loop of links; put the {what} here",
+        )
+    if target.is_relative_to(inside):
+        return None
+    return error(
+        Location(str(path), 1, 1),
+        "outside-case",
+        f"this {what} is a link to a place outside the case folder; copy the {what} in instead",
+    )
+
+
+def _source_files(
+    folder: Path, inside: Path, problems: list[Problem], refused: set[str]
+) -> list[Path]:
     sources_folder = folder / SOURCES_FOLDER
+    link = refused_link(sources_folder, inside)
+    if link is not None:
+        problems.append(link)
+        return []
     if not sources_folder.is_dir():
         return []
-    inside = folder.resolve()
     files = []
     for file in _walk(sources_folder):
         folder_link = file.is_symlink() and file.is_dir()
         if file.suffix not in YAML_SUFFIXES and not folder_link:
             continue
-        # Only a link can lead outside (folders are walked without following links),
-        # so only links are resolved: resolving every path costs more than reading it.
-        if file.is_symlink() and not file.resolve().is_relative_to(inside):
-            problems.append(
-                error(
-                    Location(str(file), 1, 1),
-                    "outside-case",
-                    "this file is a link to a "
-                    "place outside the case folder; copy the file in instead",
-                )
-            )
+        link = refused_link(file, inside)
+        if link is not None:
+            problems.append(link)
             refused.add(file.stem)  # it exists, so citing it is not an unknown source
             continue
-        if file.is_file():
+        # Anything else named like a source (a named pipe, a dangling link) is read too,
+        # so that it is reported as unreadable rather than silently left out.
+        if not file.is_dir():
             files.append(file)
     return files
 
@@ -149,11 +188,13 @@ def _walk(folder: Path) -> list[Path]:
     return sorted(found)
 
 
-def _load_sources(folder: Path, problems: list[Problem]) -> tuple[list[Source], set[str]]:
+def _load_sources(
+    folder: Path, inside: Path, problems: list[Problem]
+) -> tuple[list[Source], set[str]]:
     sources: list[Source] = []
     broken: set[str] = set()
-    for file in _source_files(folder, problems, broken):
-        source = _load_document(file, Source, problems, str(folder), default_id=file.stem)
+    for file in _source_files(folder, inside, problems, broken):
+        source = _load_document(file, Source, problems, inside, str(folder), default_id=file.stem)
         if source is None:
             broken.add(file.stem)
         else:
@@ -165,17 +206,22 @@ def _load_document(
     file: Path,
     model: type[T],
     problems: list[Problem],
+    inside: Path,
     root: str,
     default_id: str | None = None,
 ) -> T | None:
-    """Parse, validate and locate one file.
+    """Parse, validate and locate one file of the case folder `inside` (resolved).
 
     Returns the loaded object, or as much of it as validates when parts are broken (so
     the cross-file checks can still look at the rest), or None when nothing usable is
     left. Every problem found is added to `problems`.
     """
     path = str(file)
-    if not file.exists():
+    link = refused_link(file, inside)
+    if link is not None:
+        problems.append(link)
+        return None
+    if not file.exists() and not file.is_symlink():
         problems.append(
             error(
                 Location(root, 1, 1),
@@ -333,10 +379,10 @@ def _stamp_locations(
     object.__setattr__(obj, "field_locations", fields)
     if not isinstance(node, yaml.MappingNode):
         return
-    for key_node, value_node in node.value:
-        if not isinstance(key_node, yaml.ScalarNode):
-            continue
-        name, mark = key_node.value, value_node.start_mark
+    # Of a key written twice (an error already), the last value is the one in the data.
+    last = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
+    for name, value_node in last.items():
+        mark = value_node.start_mark
         fields[name] = Location(path, mark.line + 1, mark.column + 1)
         value = getattr(obj, name, None)
         if isinstance(value, Located):
@@ -385,11 +431,14 @@ def _problem_from_error(
     assert document.root is not None
     path, loc = document.path, _loc(detail)
     node, key_node, depth = _node_at(document.root, loc)
-    if id(node) in document.refused_nodes:
-        return None
     kind = detail["type"]
+    unknown_key = kind in ("unexpected_keyword_argument", "extra_forbidden")
+    # A refused value was read as empty; what pydantic says of it only echoes that. An
+    # unknown key is another matter, even when its value was refused (aliased, say).
+    if id(node) in document.refused_nodes and not (unknown_key and key_node is not None):
+        return None
     name = _field_name(loc)
-    if kind in ("unexpected_keyword_argument", "extra_forbidden"):
+    if unknown_key:
         allowed = _field_names(model, loc[:-1])
         where = key_node if key_node is not None else node
         return error(
@@ -405,7 +454,7 @@ def _problem_from_error(
             Location(path, 1, 1),
             "invalid-id",
             f"the file name '{default_id}' does not make a valid id: "
-            f"{_ID_RULE}; rename the file or add an `id:`",
+            f"{id_mistake(default_id)}; rename the file or add an `id:`",
         )
     code, message = _describe_error(detail, name)
     # A date written as a mapping names the key it does not know: point at that key.
@@ -415,6 +464,92 @@ def _problem_from_error(
 
 
 _ID_RULE = "use lowercase letters and digits joined by single '-', '_' or '.'"
+
+# Letters of other scripts that look like ASCII ones, as pasted from a web page or typed
+# on another keyboard layout; with NFKC (full-width forms, ligatures) and accents
+# stripped, they let a message say which id was meant.
+_LOOKALIKES = str.maketrans(
+    {
+        **dict.fromkeys("\u0430\u03b1", "a"),
+        **dict.fromkeys("\u0435\u03b5", "e"),
+        **dict.fromkeys("\u043e\u03bf\u03c3", "o"),
+        **dict.fromkeys("\u0440\u03c1", "p"),
+        **dict.fromkeys("\u0456\u03b9\u0131", "i"),
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+        "\u0441": "c",
+        "\u0443": "y",
+        "\u0445": "x",
+        "\u0458": "j",
+        "\u0455": "s",
+        "\u04bb": "h",
+        "\u0501": "d",
+        "\u051b": "q",
+        "\u051d": "w",
+        "\u03bd": "v",
+        "\u03ba": "k",
+        "\u03c5": "u",
+    }
+)
+
+
+def id_mistake(value: str) -> str:
+    """Why `value` is not an id, naming the first character at fault (with its Unicode
+    name, since a Cyrillic o (U+043E) looks just like a Latin one), then the rule, and the id it
+    probably meant when one can be made from it."""
+    reason = _id_reason(value)
+    meant = _id_meant(value)
+    suggestion = f" (did you mean '{meant}'?)" if meant and meant != value else ""
+    return f"{reason}{suggestion}; {_ID_RULE}"
+
+
+def _id_reason(value: str) -> str:
+    if not value:
+        return "it is empty"
+    for character in value:
+        if character in _ID_CHARACTERS:
+            continue
+        shown = _shown(character)
+        if character.isascii() and character.isupper():
+            return f"ids are lowercase, and it holds {shown}"
+        if character in "/\\":
+            return f"it holds {shown}, and an id becomes a file name in the report"
+        lookalike = _ascii_lookalike(character)
+        if lookalike != character and len(lookalike) == 1 and lookalike in _ID_CHARACTERS:
+            return f"it holds {shown}, which looks like '{lookalike}' but is another character"
+        return f"it holds {shown}, which an id may not"
+    return "it must start and end with a letter or digit, with one '-', '_' or '.' at a time"
+
+
+_ID_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789._-")
+
+
+def _shown(character: str) -> str:
+    """A character as a message shows it: 'S'; with its code and name where the eye
+    cannot tell it from another (U+043E CYRILLIC SMALL LETTER O); only its code and name
+    where it is invisible (U+0000)."""
+    if character.isascii() and character.isprintable():
+        return f"'{character}'"
+    code = f"U+{ord(character):04X}"
+    name = unicodedata.name(character, "")
+    described = f"{code} {name}" if name else code
+    return f"'{character}' ({described})" if character.isprintable() else described
+
+
+def _ascii_lookalike(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_LOOKALIKES)
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(character for character in decomposed if not unicodedata.combining(character))
+
+
+def _id_meant(value: str) -> str | None:
+    """The valid id `value` most likely means, or None."""
+    text = _ascii_lookalike(value).lower()
+    text = re.sub(r"[^a-z0-9._-]+", "-", text)
+    text = re.sub(r"[._-]{2,}", lambda match: match.group(0)[0], text).strip("._-")
+    if len(text) <= ID_MAX_LENGTH and re.fullmatch(ID_PATTERN, text):
+        return text
+    return None
+
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -457,7 +592,7 @@ def _describe_error(detail: Mapping[str, Any], name: str) -> tuple[str, str]:
 def _pattern_problem(detail: Mapping[str, Any], name: str) -> tuple[str, str]:
     pattern, value = detail.get("ctx", {}).get("pattern", ""), detail.get("input")
     if pattern == ID_PATTERN:
-        return "invalid-id", f"'{value}' is not a valid id for '{name}': {_ID_RULE}"
+        return "invalid-id", f"'{value}' is not a valid id for '{name}': {id_mistake(str(value))}"
     if pattern.startswith("^https?"):
         return "invalid-url", (
             f"'{value}' is not a web address; write it in full, starting with https:// or http://"

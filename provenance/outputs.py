@@ -7,12 +7,19 @@ A build keeps its bookkeeping in `<output>/.provenance/`:
   A case whose fingerprint has not changed is not loaded again.
 - `svg/<hash>.svg`, drawings by the hash of their DOT text, the layout engine and the
   versions involved: a graph whose DOT did not change is never laid out twice.
-- `staging/`, where new files wait until the whole build has succeeded; only then are
-  they moved into place, each with an atomic rename, so an interrupted or failed build
-  leaves the previous output whole.
+- `staging/`, where new files (and the new manifests) wait until the whole build has
+  succeeded; only then are they moved into place, each with an atomic rename, so an
+  interrupted or failed build leaves the previous output whole.
+- `commit.json` and `backup/`, only while those files are moved into place: the
+  journal of the move, and a hard link to every file it replaces or removes. A build
+  killed during the move leaves them behind, and the next build starts by putting the
+  previous output back from them (`OutputFolder.open`), so the move is all or nothing.
 - `lock`, held for the length of a build, so two builds cannot write one folder at once.
 
-Nothing outside the output folder is ever written or removed.
+A build killed outright (SIGKILL, a power cut aside) may leave `staging/`, the journal
+and temporary `.*.tmp` files in this folder, never beside the output; the next build
+clears them before it does anything else. Nothing outside the output folder is ever
+written or removed.
 """
 
 from __future__ import annotations
@@ -155,9 +162,31 @@ class OutputFolder:
     def staging(self) -> Path:
         return self.state / "staging"
 
+    @property
+    def journal(self) -> Path:
+        return self.state / "commit.json"
+
+    @property
+    def backup(self) -> Path:
+        return self.state / "backup"
+
+    def is_new(self) -> bool:
+        """Whether the folder holds nothing yet but a build's lock."""
+        try:
+            return {path.name for path in self.root.iterdir()} <= {STATE_FOLDER} and {
+                path.name for path in self.state.iterdir()
+            } <= {"lock"}
+        except OSError:
+            return False
+
     def open(self) -> None:
-        """Read the manifests of the last build and clear what an interrupted one left."""
+        """Read the manifests of the last build, after undoing what an interrupted one
+        left: a half-made commit, staged files, temporary files."""
+        self._roll_back()
         shutil.rmtree(self.staging, ignore_errors=True)
+        shutil.rmtree(self.backup, ignore_errors=True)
+        for stray in [*self.state.glob(".*.tmp"), *self.state.glob("*/.*.tmp")]:
+            stray.unlink(missing_ok=True)
         for path in sorted((self.state / "cases").glob("*.json")):
             try:
                 manifest = Manifest.from_json(json.loads(path.read_text("utf-8")))
@@ -204,41 +233,91 @@ class OutputFolder:
         return True
 
     def commit(self, manifests: Mapping[str, Manifest]) -> list[str]:
-        """Move staged files into place, remove what no case produces any more, record
-        the new manifests and drop drawings nobody uses. Returns the removed paths."""
-        for relative, staged in sorted(self.staged.items()):
-            target = self.root / relative
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(staged, target)
-        removed = self._remove_stale(manifests)
-        self._write_manifests(manifests)
+        """Move the staged files and the new manifests into place and remove what no
+        case produces any more, all or nothing (see the journal above); then drop
+        drawings nobody uses. Returns the removed paths."""
+        for case_id, manifest in manifests.items():
+            text = json.dumps(manifest.to_json(), indent=1, ensure_ascii=False) + "\n"
+            self.stage(f"{STATE_FOLDER}/cases/{case_id}.json", text.encode())
+        stale = self._stale(manifests)
+        self._begin(stale)
+        try:
+            for relative, staged in sorted(self.staged.items()):
+                target = self.root / relative
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, target)
+            for relative in stale:
+                (self.root / relative).unlink(missing_ok=True)
+        except BaseException:
+            self._roll_back()
+            raise
+        self.journal.unlink()  # the commit is done: from here on nothing is undone
+        shutil.rmtree(self.backup, ignore_errors=True)
+        for relative in stale:
+            _remove_empty_parents((self.root / relative).parent, self.root)
         self._prune_drawings(manifests)
         shutil.rmtree(self.staging, ignore_errors=True)
-        return removed
+        return [relative for relative in stale if not relative.startswith(STATE_FOLDER)]
 
     def discard(self) -> None:
         shutil.rmtree(self.staging, ignore_errors=True)
 
-    def _remove_stale(self, manifests: Mapping[str, Manifest]) -> list[str]:
+    def _stale(self, manifests: Mapping[str, Manifest]) -> list[str]:
+        """Files the last build made that this one does not: outputs of claims and cases
+        that are gone, and the manifests of those cases."""
         wanted = {path for manifest in manifests.values() for path in manifest.outputs}
         previous = {path for manifest in self.manifests.values() for path in manifest.outputs}
-        removed = []
-        for relative in sorted(previous - wanted):
-            target = self.root / relative
-            # Only files a manifest of ours lists, and only inside the output folder.
-            if target.resolve().is_relative_to(self.root.resolve()) and target.is_file():
-                target.unlink()
-                removed.append(relative)
-                _remove_empty_parents(target.parent, self.root)
-        return removed
+        previous |= {f"{STATE_FOLDER}/cases/{case_id}.json" for case_id in self.manifests}
+        wanted |= {f"{STATE_FOLDER}/cases/{case_id}.json" for case_id in manifests}
+        # Only files a manifest of ours lists, and only inside the output folder.
+        return [
+            relative
+            for relative in sorted(previous - wanted)
+            if self._inside(relative) is not None and (self.root / relative).is_file()
+        ]
 
-    def _write_manifests(self, manifests: Mapping[str, Manifest]) -> None:
-        folder = self.state / "cases"
-        for case_id, manifest in manifests.items():
-            text = json.dumps(manifest.to_json(), indent=1, ensure_ascii=False) + "\n"
-            write_atomically(folder / f"{case_id}.json", text.encode())
-        for stale in set(self.manifests) - set(manifests):
-            (folder / f"{stale}.json").unlink(missing_ok=True)
+    def _inside(self, relative: str) -> Path | None:
+        """The path of `relative` under the root, or None if it would lead outside."""
+        target = self.root / relative
+        inside = target.resolve().is_relative_to(self.root.resolve())
+        return target if inside and ".." not in Path(relative).parts else None
+
+    def _begin(self, stale: list[str]) -> None:
+        """Record how to undo the commit about to be made: which of its files are new,
+        and a hard link (or a copy) of each file it will replace or remove."""
+        replaced = [relative for relative in self.staged if (self.root / relative).exists()]
+        created = sorted(set(self.staged) - set(replaced))
+        kept = sorted({*replaced, *stale})
+        shutil.rmtree(self.backup, ignore_errors=True)
+        for relative in kept:
+            backup = self.backup / relative
+            backup.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(self.root / relative, backup, follow_symlinks=False)
+            except OSError:  # a file system without hard links
+                shutil.copy2(self.root / relative, backup, follow_symlinks=False)
+        journal = {"created": created, "kept": kept}
+        write_atomically(self.journal, json.dumps(journal, indent=1).encode())
+
+    def _roll_back(self) -> None:
+        """Undo a commit that did not finish, as its journal says; nothing if none."""
+        try:
+            journal = json.loads(self.journal.read_text("utf-8"))
+            created, kept = list(journal["created"]), list(journal["kept"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return  # no journal: no commit was under way (it is written atomically)
+        for relative in created:
+            target = self._inside(str(relative))
+            if target is not None:
+                target.unlink(missing_ok=True)
+                _remove_empty_parents(target.parent, self.root)
+        for relative in kept:
+            target, backup = self._inside(str(relative)), self.backup / str(relative)
+            if target is not None and os.path.lexists(backup):
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(backup, target)
+        self.journal.unlink(missing_ok=True)
+        shutil.rmtree(self.backup, ignore_errors=True)
 
     def _prune_drawings(self, manifests: Mapping[str, Manifest]) -> None:
         used = {key for manifest in manifests.values() for key in manifest.drawings}

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from provenance.model import Location
+from provenance.text import printable
 
 
 class Severity(StrEnum):
@@ -35,7 +36,10 @@ class Problem:
     """One plain sentence that says what is wrong and, where it can, what to do."""
 
     def __str__(self) -> str:
-        return f"{self.location}: {self.severity.value}: {self.message} [{self.code}]"
+        """The problem as one line of text for a terminal (yamllint's parsable format);
+        control characters from a case file are shown as escapes, never acted on."""
+        line = f"{self.location}: {self.severity.value}: {self.message} [{self.code}]"
+        return printable(line)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -58,6 +62,20 @@ def warning(location: Location, code: str, message: str) -> Problem:
 
 def has_errors(problems: Iterable[Problem]) -> bool:
     return any(problem.severity is Severity.ERROR for problem in problems)
+
+
+class CountsProblems:
+    """Mixin for outcomes that carry `problems`: how many errors and warnings."""
+
+    problems: tuple[Problem, ...]
+
+    @property
+    def error_count(self) -> int:
+        return sum(problem.severity is Severity.ERROR for problem in self.problems)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(problem.severity is Severity.WARNING for problem in self.problems)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:

@@ -11,6 +11,9 @@ problem comes back as a value.
 
 from __future__ import annotations
 
+import os
+import re
+import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +37,10 @@ _MAP, _SEQ = _TAG + "map", _TAG + "seq"
 
 # Case files are small and flat; anything deeper is a mistake or an attack.
 MAX_DEPTH = 32
+MAX_FILE_BYTES = 1024 * 1024
+"""The largest file read. A source file quotes passages, not whole articles, and the
+largest real ones are a few kilobytes; parsing takes about a second per megabyte, so a
+pasted page or a stray data file is refused unread rather than parsed."""
 # Beyond this the composer itself is refused the text (see _scan_events).
 _COMPOSER_DEPTH = 1000
 
@@ -64,7 +71,7 @@ def read_yaml_file(file: Path, display_path: str) -> YamlDocument:
     """Read and parse one file; the document's problems say what kept it from loading."""
     document = YamlDocument(display_path)
     try:
-        raw = file.read_bytes()
+        raw = _read_bytes(file)
     except OSError as exc:
         document.problems.append(
             error(
@@ -74,6 +81,35 @@ def read_yaml_file(file: Path, display_path: str) -> YamlDocument:
             )
         )
         return document
+    if len(raw) > MAX_FILE_BYTES:
+        document.problems.append(
+            error(
+                Location(display_path, 1, 1),
+                "file-too-large",
+                f"the file is larger than {MAX_FILE_BYTES:,} bytes, far more than a case file "
+                "needs; quote the passage that carries the claim, not the whole text",
+            )
+        )
+        return document
+    return parse_yaml_bytes(raw, display_path)
+
+
+def _read_bytes(file: Path) -> bytes:
+    """At most MAX_FILE_BYTES + 1 bytes of a regular file. Opened without blocking and
+    checked before reading, so a named pipe or a device (/dev/zero) named like a case
+    file cannot hang the run or fill the memory."""
+    handle = os.open(file, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(handle, "rb") as stream:
+        mode = os.fstat(stream.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+            raise OSError(0, f"it is {kind}")
+        return stream.read(MAX_FILE_BYTES + 1)
+
+
+def parse_yaml_bytes(raw: bytes, display_path: str) -> YamlDocument:
+    """Parse the bytes of one file; the document's problems say what kept it from loading."""
+    document = YamlDocument(display_path)
     text = _decode(raw, document)
     if text is not None:
         _parse(text, document)
@@ -84,12 +120,10 @@ def _decode(raw: bytes, document: YamlDocument) -> str | None:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        before = raw[: exc.start].decode("utf-8").removeprefix("\ufeff")
         document.problems.append(
             error(
-                Location(document.path, line, column),
+                end_of(document.path, before),
                 "not-utf8",
                 f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as "
                 "UTF-8 in your editor",
@@ -120,6 +154,9 @@ def _parse(text: str, document: YamlDocument) -> None:
         document.root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         document.problems.append(_syntax_problem(document.path, exc, text))
+        return
+    except yaml.reader.ReaderError as exc:
+        document.problems.append(_character_problem(document.path, exc, text))
         return
     except (yaml.YAMLError, RecursionError) as exc:
         document.problems.append(
@@ -189,6 +226,30 @@ _TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep; case files ar
 def _event_location(path: str, event: yaml.Event) -> Location:
     mark = event.start_mark
     return Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
+
+
+# Where YAML starts a new line: the columns of marks count from the last of these.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
+def end_of(path: str, before: str) -> Location:
+    """The 1-based position just after `before`, the text that precedes it in a file,
+    counted as YAML counts its marks: every kind of line break ends a line."""
+    breaks = list(_LINE_BREAK.finditer(before))
+    line_start = breaks[-1].end() if breaks else 0
+    return Location(path, len(breaks) + 1, len(before) - line_start + 1)
+
+
+def _character_problem(path: str, exc: yaml.reader.ReaderError, text: str) -> Problem:
+    """A character YAML does not allow anywhere (a NUL, most control characters),
+    pointed at where it is."""
+    character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
+    return error(
+        end_of(path, text[: max(exc.position, 0)]),
+        "yaml-syntax",
+        f"YAML syntax: the file holds {character}, a control character YAML does not "
+        "allow; remove it (is this a binary file?)",
+    )
 
 
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:

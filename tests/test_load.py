@@ -209,8 +209,9 @@ def test_a_file_name_that_is_no_id_yields_nothing(make_case: MakeCase) -> None:
     loaded = load_case(folder)
     assert relative_lines(loaded.problems, folder) == [
         "sources/Big Story.yaml:1:1: error: the file name 'Big Story' does not make a valid "
-        "id: use lowercase letters and digits joined by single '-', '_' or '.'; rename the "
-        "file or add an `id:` [invalid-id]"
+        "id: ids are lowercase, and it holds 'B' (did you mean 'big-story'?); use lowercase "
+        "letters and digits joined by single '-', '_' or '.'; rename the file or add an "
+        "`id:` [invalid-id]"
     ]
     assert loaded.broken_source_ids == {"Big Story"}
 
@@ -359,3 +360,25 @@ def test_a_folder_with_sources_but_no_case_file_is_a_case(make_case: MakeCase) -
         "`provenance new case`) [missing-case-file]"
     ]
     assert sorted(source.id for source in loaded.sources) == ["echo", "origin"]
+
+
+def test_a_list_written_twice_is_located_by_its_last_value(make_case: MakeCase) -> None:
+    # Found by fuzz/fuzz_loader.py: locations were stamped from the first of the two
+    # lists, which was shorter, and the loader crashed once salvage kicked in.
+    folder = make_case(
+        {
+            "sources/echo.yaml": """\
+                kind: article
+                typo: x
+                citations:
+                  - {cites: origin, claim: rank, relation: quotes}
+                citations:
+                  - {cites: origin, claim: rank, relation: quotes, wording: a}
+                  - {cites: origin, claim: rank, relation: links, wording: b}
+                """
+        }
+    )
+    loaded = load_case(folder)
+    assert [problem.code for problem in loaded.problems] == ["duplicate-key", "unknown-field"]
+    (echo,) = [source for source in loaded.sources if source.id == "echo"]
+    assert [citation.location.line for citation in echo.citations] == [6, 7]

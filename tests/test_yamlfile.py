@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -10,7 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from provenance.yamlfile import MAX_DEPTH, YamlDocument, child_node, read_yaml_file
+from provenance.yamlfile import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    YamlDocument,
+    child_node,
+    read_yaml_file,
+)
 
 
 def read(tmp_path: Path, content: str | bytes) -> YamlDocument:
@@ -310,3 +317,53 @@ def test_data_and_root_agree(tmp_path: Path) -> None:
     assert isinstance(item, yaml.ScalarNode)
     assert (item.value, item.start_mark.line, item.start_mark.column) == ("y", 0, 7)
     assert child_node(document.root, "missing") == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("content", "position"),
+    [
+        (b"a: 1\rb: caf\xe9\r", (2, 7)),  # old Mac line ends: YAML counts them as lines
+        (b"a: 1\r\nb: caf\xe9\r\n", (2, 7)),
+        (b"a: \xc3\xa9t\xc3\xa9 \xff\n", (1, 8)),  # columns count characters, not bytes
+        (b"\xef\xbb\xbfa: \xff\n", (1, 4)),  # the byte order mark is not a column
+    ],
+    ids=["cr", "crlf", "multibyte", "bom"],
+)
+def test_not_utf8_positions_count_as_yaml_does(
+    tmp_path: Path, content: bytes, position: tuple[int, int]
+) -> None:
+    document = read(tmp_path, content)
+    assert [(p.location.line, p.location.column) for p in document.problems] == [position]
+
+
+@pytest.mark.parametrize(
+    ("content", "position"), [("a: 1\r\nb: x\x00\n", (2, 5)), ("a: 1\rb: \x1b\n", (2, 4))]
+)
+def test_a_control_character_is_pointed_at(
+    tmp_path: Path, content: str, position: tuple[int, int]
+) -> None:
+    document = read(tmp_path, content.encode())
+    assert [(p.location.line, p.location.column, p.code) for p in document.problems] == [
+        (*position, "yaml-syntax")
+    ]
+    assert "control character YAML does not allow" in document.problems[0].message
+    assert "position" not in document.problems[0].message  # nothing of libyaml's internals
+
+
+def test_a_file_past_the_size_limit_is_not_read(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    big.write_bytes(b"a: " + b"x" * MAX_FILE_BYTES)
+    document = read_yaml_file(big, "big.yaml")
+    assert found(document) == [(1, 1, "file-too-large")]
+    assert document.root is None
+    big.write_bytes(b"a: " + b"x" * (MAX_FILE_BYTES - 4) + b"\n")  # just under it: read
+    assert read_yaml_file(big, "big.yaml").problems == []
+
+
+def test_a_named_pipe_does_not_block(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    document = read_yaml_file(pipe, "pipe.yaml")
+    assert [str(problem) for problem in document.problems] == [
+        "pipe.yaml:1:1: error: cannot read the file: it is not a regular file [unreadable-file]"
+    ]

@@ -5,7 +5,9 @@ every attribute a plain string, so that the tools can open it. The SOURCE attrib
 (a model object) and the CITATION attribute are dropped; every node carries the keys in
 NODE_KEYS and every edge those in EDGE_KEYS, in that order, "" where a case file says
 nothing. Edges run as in the citation graph, citing -> cited, keyed by claim and
-relation, so one pair of sources can be linked for several claims.
+relation, so one pair of sources can be linked for several claims. Text from the case
+files loses the control characters XML cannot carry (`clean_text`), in all three formats
+alike, so that they describe one graph.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from provenance.graph import (
     WORDING,
 )
 from provenance.model import Case
+from provenance.text import clean_text
 
 NODE_KEYS = ("label", "kind", "outlet", "author", "title", "url", "published")
 """label: the outlet's name and the first author ("Salon · Bob Cesca"); kind: the
@@ -47,7 +50,7 @@ GEXF_VERSION = "1.2draft"
 def interchange_graph(case: Case, claim_id: str | None = None) -> nx.MultiDiGraph:
     """The citation graph (of the case, or of one claim) with scalar attributes only."""
     graph = scoped_graph(case, claim_id)
-    scope = {"case": case.id, "title": case.title}
+    scope = {"case": case.id, "title": clean_text(case.title)}
     if claim_id is not None:
         scope["claim"] = claim_id
     exported = nx.MultiDiGraph(**scope)
@@ -60,13 +63,13 @@ def interchange_graph(case: Case, claim_id: str | None = None) -> nx.MultiDiGrap
             key=key,
             claim=data[CLAIM],
             relation=data[RELATION],
-            text=data[WORDING],
+            text=clean_text(data[WORDING]),
         )
     return exported
 
 
 def _node_attributes(case: Case, data: Mapping[str, Any]) -> dict[str, str]:
-    return {
+    attributes = {
         "label": caption(case, data[SOURCE]),
         "kind": data[KIND],
         "outlet": data[OUTLET],
@@ -75,6 +78,7 @@ def _node_attributes(case: Case, data: Mapping[str, Any]) -> dict[str, str]:
         "url": data[URL],
         "published": data[PUBLISHED],
     }
+    return {key: clean_text(value) for key, value in attributes.items()}
 
 
 def _edge_order(edge: tuple[str, str, str, Mapping[str, Any]]) -> tuple[str, str, str]:

@@ -11,7 +11,9 @@ following derivations does not count a rebuttal as the claim's lineage. Every ci
 carries the claim it is for, the relation and the cited wording as attributes.
 
 Identifiers are URNs scoped by case (`urn:provenance:walkaway:source:salon-cesca`), and
-the project's own attributes live in the `provenance` namespace (TERMS).
+the project's own attributes live in the `provenance` namespace (TERMS). Text from the
+case files loses the control characters XML cannot carry (`clean_text`), in all three
+notations alike, so that they hold one document.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from provenance.export.scope import caption, scoped_graph
 from provenance.graph import CLAIM, RELATION, SOURCE, WORDING
 from provenance.model import Case, Precision, PublicationDate, Relation, Source
 from provenance.problems import ExportError
+from provenance.text import clean_text
 
 TERMS = "urn:provenance:terms#"
 """The namespace of the attributes PROV and schema.org have no term for."""
@@ -76,22 +79,22 @@ def _add_namespaces(document: ProvDocument, case_id: str) -> None:
 
 def _entity_attributes(case: Case, source: Source) -> dict[Any, Any]:
     attributes: dict[Any, Any] = {
-        PROV_LABEL: source.title or caption(case, source),
+        PROV_LABEL: clean_text(source.title or caption(case, source)),
         "provenance:kind": source.kind.value,
         "provenance:primary": source.is_primary,
     }
     if source.url:
-        attributes["schema:url"] = Literal(source.url, XSD_ANYURI)
+        attributes["schema:url"] = Literal(clean_text(source.url), XSD_ANYURI)
     if source.archived_url:
-        attributes["schema:archivedAt"] = Literal(source.archived_url, XSD_ANYURI)
+        attributes["schema:archivedAt"] = Literal(clean_text(source.archived_url), XSD_ANYURI)
     if source.published:
         attributes["schema:datePublished"] = date_literal(source.published)
         if source.published.approximate:
             attributes["provenance:dateApproximate"] = True
     if source.retracted:
-        attributes["provenance:retracted"] = source.retracted.note
+        attributes["provenance:retracted"] = clean_text(source.retracted.note)
     if source.corrected:
-        attributes["provenance:corrected"] = source.corrected.note
+        attributes["provenance:corrected"] = clean_text(source.corrected.note)
     return attributes
 
 
@@ -121,7 +124,7 @@ def _add_agents(document: ProvDocument, case: Case, sources: Iterable[Source]) -
             agents.setdefault(agent, (PROV["Person"], name))
             attributions.append((f"source:{source.id}", agent))
     for agent, (agent_type, name) in agents.items():
-        document.agent(agent, {PROV_TYPE: agent_type, PROV_LABEL: name})
+        document.agent(agent, {PROV_TYPE: agent_type, PROV_LABEL: clean_text(name)})
     for entity, agent in attributions:
         document.attribution(entity, agent)
 
@@ -147,7 +150,7 @@ def _add_citations(document: ProvDocument, graph: nx.MultiDiGraph) -> None:
             "provenance:relation": data[RELATION],
         }
         if data[WORDING]:
-            attributes["provenance:wording"] = data[WORDING]
+            attributes["provenance:wording"] = clean_text(data[WORDING])
         relation = Relation(data[RELATION])
         if relation is Relation.DISPUTES:
             document.influence(generated, used, other_attributes=attributes)

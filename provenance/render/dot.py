@@ -10,15 +10,16 @@ in the tables below. Every string from a case file goes through `quote`.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from urllib.parse import quote as percent_encode
 
 import networkx as nx
 
 from provenance.graph import LABEL, WEIGHT, outlet_name
 from provenance.model import Case, PublicationDate, Relation, Source, SourceKind, Stance
+from provenance.text import clean_text
 from provenance.trace import Trace, TracedCitation, TracedSource
 
 FONT = "Helvetica,Arial,sans-serif"
@@ -67,8 +68,6 @@ TAINT_COLOUR = "#b2182b"
 LABEL_LIMIT = 38
 TOOLTIP_LIMIT = 400
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
 
 # --- escaping ------------------------------------------------------------------------
 
@@ -77,12 +76,13 @@ def quote(text: str) -> str:
     """A DOT double-quoted string that shows `text` literally.
 
     Backslashes are doubled so that Graphviz's own escapes (\\N, \\G, \\l) cannot be
-    triggered from a case file, quotes are escaped, newlines become DOT line breaks,
-    other control characters are dropped, and '&' is written as an entity because
-    Graphviz passes entity-like text through to SVG unchanged.
+    triggered from a case file, quotes are escaped, line ends become DOT line breaks,
+    characters the SVG could not carry are dropped (`clean_text`), and '&' is written
+    as an entity because Graphviz passes entity-like text through to SVG unchanged.
     """
-    text = _CONTROL.sub("", text).replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("&", "&amp;").replace("\r\n", "\n").replace("\n", "\\n")
+    text = clean_text(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\\", "\\\\").replace('"', '\\"')
+    text = text.replace("&", "&amp;").replace("\n", "\\n")
     return f'"{text}"'
 
 
@@ -111,9 +111,20 @@ def safe_url(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("https://", "http://")) else None
 
 
+# What an address may hold as it is: RFC 3986's reserved characters and '%'. Letters,
+# digits and '-._~' are never encoded.
+_URL_SYNTAX = ":/?#[]@!$&()*+,;=%"
+
+
 def safe_link(source: Source) -> str | None:
-    """The link a node opens: the archived copy where given; only http(s) addresses."""
-    return safe_url(source.archived_url) or safe_url(source.url)
+    """The link a node opens: the archived copy where given; only http(s) addresses.
+
+    Everything else in the address is percent-encoded (a quote, '<', a space, a control
+    character, non-ASCII letters): Graphviz copies a URL into the SVG's href escaping
+    only '&', so a '"' in a case file would end the attribute and start markup.
+    """
+    link = safe_url(source.archived_url) or safe_url(source.url)
+    return None if link is None else percent_encode(link, safe=_URL_SYNTAX)
 
 
 def svg_node_id(source_id: str) -> str:

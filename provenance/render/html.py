@@ -31,6 +31,7 @@ from pydantic import TypeAdapter
 from provenance.model import Case, PublicationDate, Relation, Source
 from provenance.problems import Problem
 from provenance.render.dot import safe_url, svg_edge_id, svg_node_id
+from provenance.text import clean_text
 from provenance.timeline import appearance_days
 from provenance.trace import Trace, TracedCitation, TracedSource
 from provenance.wording import DiffPart
@@ -740,10 +741,19 @@ def environment() -> jinja2.Environment:
     return jinja2.Environment(
         loader=jinja2.PackageLoader("provenance", "templates"),
         autoescape=True,
+        finalize=_finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def _finalize(value: object) -> object:
+    """Every value a template prints, before it is escaped: text loses the control
+    characters a page should not hold; our own markup (drawings, assets) is kept."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return clean_text(value)
+    return value
 
 
 def render_page(template: str, page: object) -> bytes:

@@ -11,13 +11,15 @@ from collections.abc import Iterator
 
 from provenance.model import Relation
 from provenance.render.dot import shorten
+from provenance.text import printable
 from provenance.trace import Trace, TracedCitation, TracedSource
 
 WORDING_WIDTH = 110
 
 
 def trace_to_text(trace: Trace) -> str:
-    return "\n".join(_lines(trace)) + "\n"
+    # Each line through `printable`: wording from a case file may hold escape sequences.
+    return "\n".join(printable(line) for line in _lines(trace)) + "\n"
 
 
 def _lines(trace: Trace) -> Iterator[str]:
