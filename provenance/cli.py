@@ -107,8 +107,11 @@ def main() -> None:
     them, trace a claim back to where it started, and render the citation graph.
 
     \b
-    Example:
-      provenance check                  # check every case under claims/
+    Examples:
+      provenance check                         # check every case under claims/
+      provenance trace hamilton68-rank         # where did this claim start?
+      provenance build                         # the report, in output/index.html
+      provenance new case my-case              # start a case of your own
     """
 
 
