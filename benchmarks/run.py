@@ -7,7 +7,8 @@ same run, each the median of several repetitions, alternating ours and the floor
 - build   vs the Graphviz floor: `dot -Tsvg` (or sfdp for large graphs) run on the same
           DOT files one after another;
 - rebuild with nothing changed, and after editing one source file, vs the full build;
-- growth: check and build time from one size to the next, and peak memory.
+- growth: check and build time from one size to the next, and peak memory (the whole
+          process tree of our command: the CLI, its workers and the Graphviz runs).
 
 Usage:  python benchmarks/run.py [--sizes S,M,L] [--repeat 3] [--jobs N] [--work DIR]
 Cases are generated with benchmarks/generate.py into the work folder (kept between runs).
@@ -19,11 +20,11 @@ import argparse
 import json
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import psutil  # noqa: E402
 import yaml  # noqa: E402
 from generate import generate  # noqa: E402
 
@@ -41,13 +43,17 @@ except ImportError:  # pragma: no cover
     sys.exit("PyYAML was built without libyaml: the parse floor needs the C loader")
 
 
-def median_time(action: Callable[[], object], repeat: int) -> float:
-    timings = []
+def median_time(action: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """The median wall time of `repeat` runs of `action`, and the largest peak memory (MB)
+    the runs reported (0 when `action` reports none)."""
+    timings, peaks = [], [0.0]
     for _ in range(repeat):
         start = time.perf_counter()
-        action()
+        result = action()
         timings.append(time.perf_counter() - start)
-    return statistics.median(timings)
+        if isinstance(result, float):
+            peaks.append(result)
+    return statistics.median(timings), max(peaks)
 
 
 def parse_floor(root: Path) -> None:
@@ -56,22 +62,47 @@ def parse_floor(root: Path) -> None:
             yaml.load(stream, Loader=FloorLoader)
 
 
-def run_cli(*arguments: str) -> None:
-    """Our command, as a user runs it, in a fresh process (imports included)."""
-    subprocess.run(
+def run_cli(*arguments: str) -> float:
+    """Run our command as a user runs it, in a fresh process (imports included), and return
+    its peak memory in MB: the resident memory of the command and every process it started
+    (worker processes, Graphviz runs) added up, sampled ten times a second. A process's own
+    maximum (getrusage) would miss the workers running side by side."""
+    command = subprocess.Popen(
         [sys.executable, "-m", "provenance", *arguments],
-        check=False,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+    tree = psutil.Process(command.pid)
+    peak = 0
+    finished = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not finished.is_set():
+            peak = max(peak, resident_bytes(tree))
+            finished.wait(0.1)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    # A blocking wait, so the timing ends the moment the command does.
+    command.wait()
+    finished.set()
+    sampler.join()
+    return peak / 2**20
 
 
-def peak_memory_mb(*arguments: str) -> float:
-    """Peak resident memory of one run of our command, in MB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    run_cli(*arguments)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024
+def resident_bytes(tree: psutil.Process) -> int:
+    total = 0
+    try:
+        processes = [tree, *tree.children(recursive=True)]
+    except psutil.Error:  # the command has just ended
+        return 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+        except psutil.Error:  # a worker or a Graphviz run ended while we looked
+            continue
+    return total
 
 
 def ensure_cases(size: str, work: Path) -> Path:
@@ -112,16 +143,16 @@ def bench_build(root: Path, work: Path, repeat: int, jobs: int | None) -> dict[s
     files = dot_files(root, dots)
     jobs_args = ["--jobs", str(jobs)] if jobs else []
 
-    def full() -> None:
+    def full() -> float:
         shutil.rmtree(out, ignore_errors=True)
-        run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args)
+        return run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args)
 
-    floor = median_time(lambda: graphviz_floor(files), repeat)
-    ours = median_time(full, repeat)
-    unchanged = median_time(
+    floor, _ = median_time(lambda: graphviz_floor(files), repeat)
+    ours, peak = median_time(full, repeat)
+    unchanged, _ = median_time(
         lambda: run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args), repeat
     )
-    edited = median_time(
+    edited, _ = median_time(
         lambda: edit_one_source(
             root, lambda: run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args)
         ),
@@ -136,11 +167,11 @@ def bench_build(root: Path, work: Path, repeat: int, jobs: int | None) -> dict[s
         "rebuild_unchanged_share": unchanged / ours,
         "rebuild_one_edit_s": edited,
         "rebuild_one_edit_share": edited / ours,
-        "build_peak_mb": peak_memory_mb("build", str(root), "-o", str(out), "--quiet"),
+        "build_peak_mb": peak,
     }
 
 
-def edit_one_source(root: Path, action: Callable[[], object]) -> None:
+def edit_one_source(root: Path, action: Callable[[], object]) -> object:
     """Change one statement's wording in one source file, run `action`, then put the file
     back (and rebuild outside the timing is left to the next call)."""
     source = sorted((root / "case-0000" / "sources").glob("*.yaml"))[7]
@@ -150,15 +181,20 @@ def edit_one_source(root: Path, action: Callable[[], object]) -> None:
         edited = original + b"notes: edited for the benchmark\n"
     source.write_bytes(edited)
     try:
-        action()
+        return action()
     finally:
         source.write_bytes(original)
 
 
 def bench_check(root: Path, repeat: int) -> dict[str, float]:
-    floor = median_time(lambda: parse_floor(root), repeat)
-    ours = median_time(lambda: run_cli("check", str(root)), repeat)
-    return {"check_s": ours, "parse_floor_s": floor, "check_ratio": ours / floor}
+    floor, _ = median_time(lambda: parse_floor(root), repeat)
+    ours, peak = median_time(lambda: run_cli("check", str(root)), repeat)
+    return {
+        "check_s": ours,
+        "parse_floor_s": floor,
+        "check_ratio": ours / floor,
+        "check_peak_mb": peak,
+    }
 
 
 def machine() -> dict[str, str]:
@@ -189,7 +225,6 @@ def main() -> None:
     for size in arguments.sizes.split(","):
         root = ensure_cases(size, arguments.work)
         figures = bench_check(root, arguments.repeat)
-        figures["check_peak_mb"] = peak_memory_mb("check", str(root))
         if not arguments.no_build:
             figures |= bench_build(
                 root, arguments.work / f"{size}-build", arguments.repeat, arguments.jobs
