@@ -1,7 +1,7 @@
 """Benchmark provenance against the floors it is measured by, side by side in one run.
 
 Shared machines are noisy, so every figure here is a ratio of two timings taken in the
-same run, each the median of several repetitions, alternating ours and the floor:
+same run, each the median of several rounds that run ours and the floor in turn:
 
 - check   vs the parse floor: loading the same files with PyYAML's C safe loader alone;
 - build   vs the Graphviz floor: `dot -Tsvg` (or sfdp for large graphs) run on the same
@@ -43,17 +43,22 @@ except ImportError:  # pragma: no cover
     sys.exit("PyYAML was built without libyaml: the parse floor needs the C loader")
 
 
-def median_time(action: Callable[[], object], repeat: int) -> tuple[float, float]:
-    """The median wall time of `repeat` runs of `action`, and the largest peak memory (MB)
-    the runs reported (0 when `action` reports none)."""
-    timings, peaks = [], [0.0]
+def side_by_side(
+    actions: dict[str, Callable[[], object]], repeat: int
+) -> dict[str, tuple[float, float]]:
+    """Run the actions in turn, `repeat` rounds of all of them (so a busy spell on the
+    machine hits ours and the floor alike), and give for each the median wall time and the
+    largest peak memory (MB) its runs reported (0 when the action reports none)."""
+    timings: dict[str, list[float]] = {name: [] for name in actions}
+    peaks: dict[str, list[float]] = {name: [0.0] for name in actions}
     for _ in range(repeat):
-        start = time.perf_counter()
-        result = action()
-        timings.append(time.perf_counter() - start)
-        if isinstance(result, float):
-            peaks.append(result)
-    return statistics.median(timings), max(peaks)
+        for name, action in actions.items():
+            start = time.perf_counter()
+            result = action()
+            timings[name].append(time.perf_counter() - start)
+            if isinstance(result, float):
+                peaks[name].append(result)
+    return {name: (statistics.median(timings[name]), max(peaks[name])) for name in actions}
 
 
 def parse_floor(root: Path) -> None:
@@ -147,17 +152,21 @@ def bench_build(root: Path, work: Path, repeat: int, jobs: int | None) -> dict[s
         shutil.rmtree(out, ignore_errors=True)
         return run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args)
 
-    floor, _ = median_time(lambda: graphviz_floor(files), repeat)
-    ours, peak = median_time(full, repeat)
-    unchanged, _ = median_time(
-        lambda: run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args), repeat
-    )
-    edited, _ = median_time(
-        lambda: edit_one_source(
-            root, lambda: run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args)
-        ),
+    def rebuild() -> float:
+        return run_cli("build", str(root), "-o", str(out), "--quiet", *jobs_args)
+
+    # In this order each round: the full build leaves the output the rebuilds start from.
+    figures = side_by_side(
+        {
+            "floor": lambda: graphviz_floor(files),
+            "full": full,
+            "unchanged": rebuild,
+            "edited": lambda: edit_one_source(root, rebuild),
+        },
         repeat,
     )
+    (floor, _), (ours, peak) = figures["floor"], figures["full"]
+    unchanged, edited = figures["unchanged"][0], figures["edited"][0]
     return {
         "graphs": len(files),
         "build_s": ours,
@@ -187,8 +196,11 @@ def edit_one_source(root: Path, action: Callable[[], object]) -> object:
 
 
 def bench_check(root: Path, repeat: int) -> dict[str, float]:
-    floor, _ = median_time(lambda: parse_floor(root), repeat)
-    ours, peak = median_time(lambda: run_cli("check", str(root)), repeat)
+    figures = side_by_side(
+        {"floor": lambda: parse_floor(root), "ours": lambda: run_cli("check", str(root))},
+        repeat,
+    )
+    floor, ours, peak = figures["floor"][0], figures["ours"][0], figures["ours"][1]
     return {
         "check_s": ours,
         "parse_floor_s": floor,
@@ -198,7 +210,9 @@ def bench_check(root: Path, repeat: int) -> dict[str, float]:
 
 
 def machine() -> dict[str, str]:
+    graphviz = subprocess.run(["dot", "-V"], capture_output=True, text=True, check=False)
     return {
+        "graphviz": graphviz.stderr.strip(),
         "python": platform.python_version(),
         "cpus": str(os.cpu_count()),
         "platform": platform.platform(),
@@ -221,17 +235,23 @@ def main() -> None:
         help="repetitions of the (slow) build timings; default: --repeat",
     )
     arguments = parser.parse_args()
-    results: dict[str, object] = {"machine": machine()}
+    results: dict[str, object] = {"date": time.strftime("%Y-%m-%d"), "machine": machine()}
     for size in arguments.sizes.split(","):
         root = ensure_cases(size, arguments.work)
-        figures = bench_check(root, arguments.repeat)
+        figures = {"check_rounds": arguments.repeat} | bench_check(root, arguments.repeat)
         if not arguments.no_build:
+            build_rounds = arguments.build_repeat or arguments.repeat
+            figures["build_rounds"] = build_rounds
             figures |= bench_build(
-                root, arguments.work / f"{size}-build", arguments.repeat, arguments.jobs
+                root, arguments.work / f"{size}-build", build_rounds, arguments.jobs
             )
         results[size] = figures
         print(
-            f"{size}: " + ", ".join(f"{key}={value:.3f}" for key, value in figures.items()),
+            f"{size}: "
+            + ", ".join(
+                f"{key}={value:.3f}" if isinstance(value, float) else f"{key}={value}"
+                for key, value in figures.items()
+            ),
             flush=True,
         )
     if arguments.json:

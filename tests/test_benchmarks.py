@@ -103,6 +103,8 @@ def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
             "--sizes",
             "S",
             "--repeat",
+            "2",
+            "--build-repeat",
             "1",
             "--work",
             tmp_path / "work",
@@ -114,8 +116,9 @@ def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
         check=False,
     )
     assert finished.returncode == 0, finished.stderr
-    assert finished.stdout.startswith("S: check_s=")
+    assert finished.stdout.startswith("S: check_rounds=2, check_s=")
     figures = json.loads(results.read_text())["S"]
+    assert (figures["check_rounds"], figures["build_rounds"]) == (2, 1)
     assert figures["graphs"] == 4  # one overview, an outlet graph and two claim graphs
     for name in (
         "check_ratio",
