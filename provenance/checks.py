@@ -9,6 +9,7 @@ is a small function that yields Problems, and `check_case` runs them all.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import multiprocessing
 import multiprocessing.connection
 import multiprocessing.forkserver
@@ -18,10 +19,10 @@ import signal
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from provenance.acknowledge import without_acknowledged
@@ -172,6 +173,32 @@ def process_pool(workers: int, preload: str = "provenance.checks") -> ProcessPoo
     return ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=exit_with_parent
     )
+
+
+T = TypeVar("T")
+
+
+def results_as_completed(
+    pool: Executor, function: Callable[..., T], tasks: Iterable[tuple[Any, ...]], *, ahead: int
+) -> Iterator[T]:
+    """`function(*task)` for each task, run on `pool` and yielded as each finishes, with at
+    most `ahead` tasks submitted and not yet taken: a caller slower than the pool (a build
+    waiting for Graphviz) then holds a few results at a time, not all of them."""
+    waiting = iter(tasks)
+    running: set[Future[T]] = set()
+
+    def submit_next() -> None:
+        for task in itertools.islice(waiting, 1):
+            with interrupts_deferred():  # submitting may start a worker
+                running.add(pool.submit(function, *task))
+
+    for _ in range(ahead):
+        submit_next()
+    while running:
+        finished, running = wait(running, return_when=FIRST_COMPLETED)
+        for future in finished:
+            submit_next()
+            yield future.result()
 
 
 @contextlib.contextmanager
