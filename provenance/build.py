@@ -66,8 +66,10 @@ from provenance.render.html import (
     INDEX_ENTRY,
     CaseReport,
     IndexEntry,
+    claim_page_path,
     fill_svg_slots,
     index_entry,
+    relative_href,
     render_case_pages,
     render_index,
 )
@@ -203,12 +205,14 @@ def case_drawings(case: Case, traces: Sequence[Trace]) -> list[Drawing]:
                 engine_for(size),
             )
         )
+    overview = f"{case.id}/overview.svg"
     size = len(overview_sources(case)) + len(case.claims)
-    drawings.append(
-        Drawing(
-            f"{case.id}/overview.svg", overview_dot(case, large=is_large(size)), engine_for(size)
-        )
+    dot = overview_dot(
+        case,
+        large=is_large(size),
+        claim_pages=lambda claim_id: relative_href(claim_page_path(case.id, claim_id), overview),
     )
+    drawings.append(Drawing(overview, dot, engine_for(size)))
     outlets = outlet_graph(case)
     size = outlets.number_of_nodes()
     drawings.append(

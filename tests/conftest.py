@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -14,6 +15,12 @@ from provenance.problems import Problem
 TESTS = Path(__file__).parent
 CASES = TESTS / "cases"
 REPOSITORY = TESTS.parent
+
+# Tests that run the real Graphviz skip where it is missing; `make test` (and so CI)
+# installs it first, so there they always run.
+needs_graphviz = pytest.mark.skipif(
+    shutil.which("dot") is None, reason="Graphviz is installed by `make test`"
+)
 
 # A clean case: one claim, a source that states it and a source that cites that one.
 # Tests overlay the files they need on top of it.

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPOSITORY
+from conftest import REPOSITORY, needs_graphviz
 
 from provenance.checks import check_paths
 from provenance.load import load_case, to_case
@@ -93,7 +92,7 @@ def test_generated_cases_look_like_a_newsroom_investigation(newsroom_case: Path)
     assert min(len(wording.split()) for wording in wordings) >= 12
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is installed by make test")
+@needs_graphviz
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
     results = tmp_path / "results.json"
     finished = subprocess.run(

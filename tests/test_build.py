@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 import graphviz
 import pytest
 from click.testing import CliRunner
-from conftest import CLEAN_CASE, REPOSITORY, write_files
+from conftest import CLEAN_CASE, REPOSITORY, needs_graphviz, write_files
 
 from provenance.build import build
 from provenance.cli import main
@@ -20,9 +20,6 @@ from provenance.problems import GraphvizNotFound, ProvenanceError
 from provenance.render.svg import engine_for, render_svg
 
 WALKAWAY = REPOSITORY / "claims" / "walkaway"
-needs_graphviz = pytest.mark.skipif(
-    shutil.which("dot") is None, reason="Graphviz is installed by `make test`"
-)
 
 
 def fake_svg(dot: str, engine: str) -> bytes:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPOSITORY
+from conftest import REPOSITORY, needs_graphviz
 
 from provenance.build import BuildProgress, build, watch_and_build
 from provenance.checks import check_paths, lint_paths
@@ -89,7 +89,7 @@ def test_parallel_and_serial_builds_give_the_same_bytes(tmp_path: Path) -> None:
     assert outputs(tmp_path / "serial") == outputs(tmp_path / "parallel")
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is installed by make test")
+@needs_graphviz
 def test_parallel_build_with_graphviz_matches_serial(tmp_path: Path) -> None:
     claims = two_cases(tmp_path)
     build([claims], tmp_path / "serial", jobs=1)

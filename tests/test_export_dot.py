@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 
 import pytest
-from conftest import REPOSITORY
+from conftest import REPOSITORY, needs_graphviz
 
 from provenance.export.dot import export_dot
 from provenance.load import load_case, to_case
@@ -42,7 +41,7 @@ def test_an_unknown_claim_is_named(walkaway: Case) -> None:
         export_dot(walkaway, "hamilton-rank")
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is installed by `make test`")
+@needs_graphviz
 def test_graphviz_reads_it(walkaway: Case) -> None:
     result = subprocess.run(
         ["dot", "-Tcanon"], input=export_dot(walkaway, None), capture_output=True, timeout=60

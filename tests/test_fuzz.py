@@ -22,10 +22,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pytest
 import yaml
 from click.testing import CliRunner
-from conftest import CLEAN_CASE
+from conftest import CLEAN_CASE, needs_graphviz
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.core import given
@@ -358,7 +357,7 @@ def valid_cases(draw: st.DrawFn) -> dict[str, str]:
     }
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz")
+@needs_graphviz
 @examples(10)
 @given(files=valid_cases())
 def test_any_text_draws_with_graphviz(files: dict[str, str]) -> None:

@@ -16,11 +16,12 @@ import json
 import shutil
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
-from conftest import write_files
+from conftest import needs_graphviz, write_files
 from invariants import Page, assert_no_live_markup, assert_svg_well_formed
 
 from provenance.build import build
@@ -30,8 +31,6 @@ from provenance.export import EXPORTERS, export_case
 from provenance.load import load_case, to_case
 from provenance.render.html import assets
 from provenance.text import clean_text
-
-needs_graphviz = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz")
 
 HOSTILE_STRINGS = (
     '"',
@@ -171,19 +170,21 @@ def test_every_drawing_is_well_formed_xml_and_links_only_to_the_web(
     _, out = built
     drawings = sorted(out.glob("case/**/*.svg"))
     assert len(drawings) == 2 + len(HOSTILE_STRINGS)
-    links = set()
+    web, report = set(), set()
     for path in drawings:
         root = assert_svg_well_formed(path.read_bytes())
-        links |= {
-            value
-            for element in root.iter()
-            for name, value in element.attrib.items()
-            if name.endswith("href")
-        }
-    assert len(links) == 1  # every source's address, percent-encoded where it must be
-    assert (
-        links.pop() == "https://example.org/a?b=1&c=%222%22%3Cscript%3Ealert(1)%3C/script%3E&d=%01"
-    )
+        for element in root.iter():
+            for name, value in element.attrib.items():
+                if name.endswith("href"):
+                    if urlsplit(value).scheme:
+                        web.add(value)
+                    else:  # the overview's claims open their pages, beside the drawing
+                        report.add(value)
+                        assert (path.parent / value).resolve().is_file(), (path, value)
+    assert web == {  # every source's address, percent-encoded where it must be
+        "https://example.org/a?b=1&c=%222%22%3Cscript%3Ealert(1)%3C/script%3E&d=%01"
+    }
+    assert report == {f"claims/claim-{index}.html" for index in range(len(HOSTILE_STRINGS))}
 
 
 @needs_graphviz

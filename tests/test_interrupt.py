@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CLEAN_CASE, REPOSITORY, write_files
+from conftest import CLEAN_CASE, REPOSITORY, needs_graphviz, write_files
 
 from provenance import build as build_module
 from provenance import outputs
@@ -38,7 +38,6 @@ from provenance.outputs import STATE_FOLDER, BuildLocked, OutputFolder, locked
 
 TRIALS = int(os.environ.get("PROVENANCE_KILL_TRIALS", "2"))
 SEED = 2018
-needs_graphviz = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz")
 PROVENANCE = [sys.executable, "-m", "provenance"]
 
 

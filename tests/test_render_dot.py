@@ -113,6 +113,16 @@ def test_overview_and_outlet_graphs(walkaway: Case) -> None:
     assert '"outlet:alliance-for-securing-democracy" -> "outlet:huffpost"' in outlets
 
 
+def test_overview_claims_open_their_pages_only_where_the_pages_are(walkaway: Case) -> None:
+    alone = overview_dot(walkaway)  # e.g. `provenance export --format dot`
+    assert "claims/" not in alone
+    linked = overview_dot(walkaway, claim_pages=lambda claim_id: f"claims/{claim_id}.html")
+    assert linked.count('URL="claims/') == len(walkaway.claims)
+    for claim in walkaway.claims:
+        assert f'"claim:{claim.id}" [' in linked
+        assert f'URL="claims/{claim.id}.html"' in linked
+
+
 def test_dot_is_deterministic(walkaway: Case) -> None:
     first = claim_dot(trace_claim(walkaway, "bots-drive-walkaway"))
     again = claim_dot(

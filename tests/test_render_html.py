@@ -6,7 +6,6 @@ import base64
 import hashlib
 import json
 import posixpath
-import shutil
 from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
@@ -14,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPOSITORY, MakeCase
+from conftest import REPOSITORY, MakeCase, needs_graphviz
 
 from provenance.build import build
 from provenance.cli import main
@@ -35,9 +34,6 @@ from provenance.trace import Trace, trace_case
 
 WALKAWAY = REPOSITORY / "claims" / "walkaway"
 CLAIM_PAGE = "walkaway/claims/bots-drive-walkaway.html"
-needs_graphviz = pytest.mark.skipif(
-    shutil.which("dot") is None, reason="Graphviz is installed by `make test`"
-)
 
 
 def fake_svg(dot: str, engine: str) -> bytes:
@@ -241,13 +237,19 @@ def test_rendering_is_deterministic(walkaway: Case) -> None:
     assert render() == render()
 
 
+@needs_graphviz
 def test_built_pages_link_only_to_files_that_exist(tmp_path: Path) -> None:
     output = tmp_path / "moved"
-    build([WALKAWAY], tmp_path / "out", renderer=fake_svg)
+    build([WALKAWAY], tmp_path / "out")  # real drawings: their links are checked too
     (tmp_path / "out").rename(output)  # relative links survive a move
+    drawing_links = 0
     for path in output.rglob("*.html"):
         page = Page(path.read_text())
-        for href in page.attributes("a", "href"):
+        in_drawings = [
+            ref for ref in page.attributes("a", "xlink:href") if not urlsplit(ref).scheme
+        ]
+        drawing_links += len(in_drawings)
+        for href in page.attributes("a", "href") + in_drawings:
             parts = urlsplit(href)
             if parts.scheme:
                 continue
@@ -258,6 +260,7 @@ def test_built_pages_link_only_to_files_that_exist(tmp_path: Path) -> None:
             if parts.fragment:
                 linked = output / (posixpath.normpath(target) if parts.path else path)
                 assert parts.fragment in Page(Path(linked).read_text()).ids(), (path, href)
+    assert drawing_links == len(to_case(load_case(WALKAWAY)).claims)  # the overview's claims
 
 
 # --- escaping ------------------------------------------------------------------------

@@ -11,7 +11,7 @@ in the tables below. Every string from a case file goes through `quote`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote as percent_encode
 
@@ -348,10 +348,21 @@ def overview_sources(case: Case, limit: int = OVERVIEW_LIMIT) -> list[Source]:
     return sorted(ranked[:limit], key=lambda item: item.id)
 
 
-def overview_dot(case: Case, *, large: bool = False, limit: int = OVERVIEW_LIMIT) -> str:
+def overview_dot(
+    case: Case,
+    *,
+    large: bool = False,
+    limit: int = OVERVIEW_LIMIT,
+    claim_pages: Callable[[str], str] | None = None,
+) -> str:
     """All sources and claims of a case: citations between sources, and each claim
     linked to the sources that state it. Beyond `limit` sources only the most connected
-    are drawn, and the title says so."""
+    are drawn, and the title says so.
+
+    `claim_pages` gives the address of a claim's page relative to the drawing, so that
+    clicking a claim opens its trace; without it (a drawing exported on its own, with no
+    pages beside it) claims link nowhere.
+    """
     shown = overview_sources(case, limit)
     title = f"{case.title}: all sources and claims"
     if len(shown) < len(case.sources):
@@ -389,6 +400,7 @@ def overview_dot(case: Case, *, large: bool = False, limit: int = OVERVIEW_LIMIT
                 shape="hexagon",
                 fillcolor="#fff7bc",
                 tooltip=claim.statement,
+                URL=claim_pages(claim.id) if claim_pages else None,
             )
         )
     lines += list(_overview_edges(shown, large))
