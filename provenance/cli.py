@@ -26,7 +26,7 @@ from provenance.problems import (
     ProvenanceError,
 )
 from provenance.schema import SCHEMA_MODELS, json_schema_text
-from provenance.text import printable
+from provenance.text import plural, printable
 
 if TYPE_CHECKING:
     from provenance.build import BuildResult
@@ -193,10 +193,6 @@ def _lint_json(result: LintResult) -> dict[str, Any]:
     }
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 class Counted(Protocol):
     """A check's outcome, whichever command ran it."""
 
@@ -208,10 +204,10 @@ class Counted(Protocol):
 
 
 def _summary(outcome: Counted, cases: int, sources: int) -> str:
-    scope = f"{_plural(cases, 'case')}, {_plural(sources, 'source')}"
+    scope = f"{plural(cases, 'case')}, {plural(sources, 'source')}"
     if not outcome.error_count and not outcome.warning_count:
         return f"{scope}: no problems."
-    counts = f"{_plural(outcome.error_count, 'error')}, {_plural(outcome.warning_count, 'warning')}"
+    counts = f"{plural(outcome.error_count, 'error')}, {plural(outcome.warning_count, 'warning')}"
     advice = (
         "fix the errors above, then run the command again."
         if outcome.error_count
@@ -372,10 +368,10 @@ def _report_build(
         else ""
     )
     click.echo(
-        f"built {_plural(result.cases, 'case')}{skipped}, {_plural(result.claims, 'claim')}, "
-        f"{_plural(result.sources, 'source')}{as_of} in {result.seconds:.1f} s: "
+        f"built {plural(result.cases, 'case')}{skipped}, {plural(result.claims, 'claim')}, "
+        f"{plural(result.sources, 'source')}{as_of} in {result.seconds:.1f} s: "
         f"{len(result.written)} files written, {len(result.unchanged)} unchanged; "
-        f"{_plural(result.rendered, 'graph')} drawn, {result.reused} reused; "
+        f"{plural(result.rendered, 'graph')} drawn, {result.reused} reused; "
         f"open {output_dir / 'index.html'} in a browser",
         err=True,
     )
@@ -556,7 +552,7 @@ def extract(
     matched = sum(1 for citation in draft.citations if citation.match.source)
     where = f"wrote {draft.path}" if draft.path else "drafted"
     click.echo(
-        f"{where}: {_plural(len(draft.citations), 'proposed citation')} ({matched} of a known "
+        f"{where}: {plural(len(draft.citations), 'proposed citation')} ({matched} of a known "
         f"source); {_todo_advice(draft.todos, case_dir)}",
         err=True,
     )
@@ -572,7 +568,7 @@ def _todo_advice(todos: Sequence[Todo], case_dir: Path | None) -> str:
     check = f"provenance check {case_dir}" if case_dir else "provenance check"
     if not todos:
         return f"check it, then run `{check}`."
-    return f"fill in the {_plural(len(todos), 'value')} marked TODO, then run `{check}`."
+    return f"fill in the {plural(len(todos), 'value')} marked TODO, then run `{check}`."
 
 
 @main.group()

@@ -144,6 +144,11 @@ class PublicationDate:
     approximate: bool = False
     note: str | None = None
 
+    @property
+    def label(self) -> str:
+        """The date as every output shows it: as written, "≈ " first when approximate."""
+        return ("≈ " if self.approximate else "") + self.text
+
     def may_precede(self, other: PublicationDate) -> bool:
         """False only when this date is certainly later than `other`."""
         return self.earliest <= other.latest

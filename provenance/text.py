@@ -41,3 +41,8 @@ def printable(text: str) -> str:
 def _escape(match: re.Match[str]) -> str:
     code = ord(match.group(0))
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 source", "2 sources": a count with its noun (one whose plural adds an s)."""
+    return f"{count} {word}{'' if count == 1 else 's'}"

@@ -181,10 +181,6 @@ def _date_key(published: PublicationDate) -> tuple[str, str, bool]:
     return published.earliest.isoformat(), published.latest.isoformat(), published.approximate
 
 
-def _date_label(published: PublicationDate) -> str:
-    return ("≈ " if published.approximate else "") + published.text
-
-
 def _timeline(sources: Iterable[TracedSource]) -> list[str]:
     """An axis of date columns: each dated source shares a rank with its date's label.
 
@@ -202,7 +198,7 @@ def _timeline(sources: Iterable[TracedSource]) -> list[str]:
         axis.append(f"axis:{index}")
         label = node_line(
             axis[-1],
-            label=_date_label(published),
+            label=published.label,
             shape="plaintext",
             style="",
             fontsize=9,
@@ -233,7 +229,7 @@ def _node_tooltip(item: TracedSource) -> str:
     parts = [item.outlet]
     if source.authors:
         parts.append(", ".join(source.authors))
-    parts.append(_date_label(source.published) if source.published else "date unknown")
+    parts.append(source.published.label if source.published else "date unknown")
     if source.title:
         parts.append(source.title)
     text = " · ".join(parts)
@@ -410,7 +406,7 @@ def overview_dot(
 
 def _overview_tooltip(case: Case, source: Source) -> str:
     parts = [outlet_name(case, source), *source.authors]
-    parts.append(_date_label(source.published) if source.published else "date unknown")
+    parts.append(source.published.label if source.published else "date unknown")
     if source.title:
         parts.append(source.title)
     return " · ".join(parts)

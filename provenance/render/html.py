@@ -311,8 +311,7 @@ def _crumbs(page: str, *parents: tuple[str, str]) -> tuple[Link, ...]:
 def date_cell(published: PublicationDate | None) -> DateCell:
     if published is None:
         return DateCell("date unknown", "")
-    prefix = "≈ " if published.approximate else ""
-    return DateCell(prefix + published.text, published.earliest.isoformat())
+    return DateCell(published.label, published.earliest.isoformat())
 
 
 def _date_span(sources: Iterable[Source]) -> tuple[DateCell, DateCell]:

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 from provenance.model import Relation
 from provenance.render.dot import shorten
-from provenance.text import printable
+from provenance.text import plural, printable
 from provenance.trace import Trace, TracedCitation, TracedSource
 
 WORDING_WIDTH = 110
@@ -27,7 +27,7 @@ def _lines(trace: Trace) -> Iterator[str]:
     if trace.claim.verdict is not None:
         yield f"Verdict: {trace.claim.verdict.rating}"
     yield (
-        f"{len(trace.sources)} sources, {len(trace.origins)} origin(s), "
+        f"{plural(len(trace.sources), 'source')}, {plural(len(trace.origins), 'origin')}, "
         f"{trace.independent_origins} independent; longest chain: "
         f"{' → '.join(trace.longest_chain) or 'none'}"
     )
@@ -99,7 +99,7 @@ def _headline(item: TracedSource) -> str:
     if source.authors:
         parts.append(", ".join(source.authors))
     if source.published:
-        parts.append(("≈" if source.published.approximate else "") + source.published.text)
+        parts.append(source.published.label)
     else:
         parts.append("date unknown")
     parts.append(source.kind.value + (", primary" if source.is_primary else ""))
