@@ -202,16 +202,31 @@ def _scan_events(text: str, path: str) -> list[Problem]:
     composer.
     """
     problems, depth = [], 0
+    # Reported where the nesting first goes too deep, as _Builder would report it (the
+    # top collection is depth 1 here, 0 there), whichever limit then stops the scan.
+    too_deep_at: Location | None = None
     try:
         for event in yaml.parse(text, Loader=_SafeLoader):
             if isinstance(event, yaml.AliasEvent):
                 problems.append(error(_event_location(path, event), "yaml-alias", _NO_ALIASES))
             elif isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
-                if depth > _COMPOSER_DEPTH:
-                    return [error(_event_location(path, event), "too-deep", _TOO_DEEP)]
+                if depth == MAX_DEPTH + 2 and too_deep_at is None:
+                    too_deep_at = _event_location(path, event)
+                if depth > _COMPOSER_DEPTH and too_deep_at is not None:
+                    return [error(too_deep_at, "too-deep", _TOO_DEEP)]
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        # PyYAML 6.0.4 and later stop at 1,000 levels themselves, with this error; in flow
+        # collections ([[[...) it comes before any event, so only its own mark is known.
+        if "maximum nesting depth" in str(exc.problem):
+            mark = exc.problem_mark
+            where = too_deep_at or (
+                Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
+            )
+            return [error(where, "too-deep", _TOO_DEEP)]
+        return []
     except yaml.YAMLError:
         return []
     return problems

@@ -241,6 +241,15 @@ def test_absurd_nesting_does_not_crash_the_parser(tmp_path: Path, text: str) -> 
     assert result.stdout.split() == ["too-deep"]
 
 
+def test_absurd_nesting_is_reported_where_it_first_goes_too_deep(tmp_path: Path) -> None:
+    # The same place whichever limit stops the parse: ours, or PyYAML's own (6.0.4 on).
+    deep = read(tmp_path, "- " * 5000 + "x\n")
+    shallow = read(tmp_path, "- " * (MAX_DEPTH + 5) + "x\n")
+    assert [code for _, _, code in found(deep)] == ["too-deep"]
+    assert deep.problems[0].location == shallow.problems[0].location
+    assert found(deep) == [(1, 1 + 2 * (MAX_DEPTH + 1), "too-deep")]
+
+
 # --- files that are not YAML mappings ------------------------------------------------
 
 
