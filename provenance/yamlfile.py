@@ -17,7 +17,7 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
@@ -64,7 +64,19 @@ class YamlDocument:
 
 def mark_location(path: str, node: yaml.Node) -> Location:
     """The 1-based position where a node starts."""
-    return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
+    return _at_mark(path, node.start_mark)
+
+
+class _Mark(Protocol):
+    """A position as PyYAML gives it (its Python and C loaders have a class each)."""
+
+    line: int
+    column: int
+
+
+def _at_mark(path: str, mark: _Mark | None) -> Location:
+    """The 1-based position of a (0-based) mark; the file's start when there is none."""
+    return Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
 
 
 def read_yaml_file(file: Path, display_path: str) -> YamlDocument:
@@ -208,11 +220,11 @@ def _scan_events(text: str, path: str) -> list[Problem]:
     try:
         for event in yaml.parse(text, Loader=_SafeLoader):
             if isinstance(event, yaml.AliasEvent):
-                problems.append(error(_event_location(path, event), "yaml-alias", _NO_ALIASES))
+                problems.append(error(_at_mark(path, event.start_mark), "yaml-alias", _NO_ALIASES))
             elif isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth == MAX_DEPTH + 2 and too_deep_at is None:
-                    too_deep_at = _event_location(path, event)
+                    too_deep_at = _at_mark(path, event.start_mark)
                 if depth > _COMPOSER_DEPTH and too_deep_at is not None:
                     return [error(too_deep_at, "too-deep", _TOO_DEEP)]
             elif isinstance(event, yaml.CollectionEndEvent):
@@ -221,10 +233,7 @@ def _scan_events(text: str, path: str) -> list[Problem]:
         # PyYAML 6.0.4 and later stop at 1,000 levels themselves, with this error; in flow
         # collections ([[[...) it comes before any event, so only its own mark is known.
         if "maximum nesting depth" in str(exc.problem):
-            mark = exc.problem_mark
-            where = too_deep_at or (
-                Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
-            )
+            where = too_deep_at or _at_mark(path, exc.problem_mark)
             return [error(where, "too-deep", _TOO_DEEP)]
         return []
     except yaml.YAMLError:
@@ -236,11 +245,6 @@ _NO_ALIASES = (
     "anchors and aliases (&name, *name) are not allowed in case files; write the value out"
 )
 _TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep; case files are flatter than this"
-
-
-def _event_location(path: str, event: yaml.Event) -> Location:
-    mark = event.start_mark
-    return Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
 
 
 # Where YAML starts a new line: the columns of marks count from the last of these.
@@ -269,7 +273,7 @@ def _character_problem(path: str, exc: yaml.reader.ReaderError, text: str) -> Pr
 
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
-    location = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path, 1, 1)
+    location = _at_mark(path, mark)
     detail = exc.problem or "the text cannot be read as YAML"
     if exc.context and "expected a single document" in exc.context:
         detail = "a file holds one YAML document; remove the extra '---'"
