@@ -14,7 +14,7 @@ sources at the far end, which carry the claim without citing anyone for it.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from itertools import islice
 
@@ -272,15 +272,20 @@ def _distances(
     return hops, parents
 
 
-def _paths_back(node: str, parents: Mapping[str, list[str]]) -> Iterable[tuple[str, ...]]:
+def _paths_back(node: str, parents: Mapping[str, list[str]]) -> Iterator[tuple[str, ...]]:
+    """Shortest paths from `node` back to an origin, depth first, without recursion: a
+    chain of 10,000 citations is as easy as one of three, and a dense graph's paths are
+    produced one at a time (the caller takes only the first few)."""
     if node not in parents:
         return
-    if not parents[node]:
-        yield (node,)
-        return
-    for parent in parents[node]:
-        for path in _paths_back(parent, parents):
-            yield (node, *path)
+    stack: list[tuple[str, ...]] = [(node,)]
+    while stack:
+        path = stack.pop()
+        above = parents[path[-1]]
+        if not above:
+            yield path
+            continue
+        stack.extend((*path, parent) for parent in reversed(above))
 
 
 def _longest_chain(support: nx.DiGraph) -> tuple[str, ...]:
