@@ -33,6 +33,9 @@ from provenance.wording import CertaintyReading, WordingDrift, statement_certain
 
 MAX_PATHS = 12
 """Paths back to an origin kept per source; a dense graph has exponentially many."""
+MAX_PATH_HOPS = 40
+"""Paths are listed for sources at most this many hops from an origin; beyond it `via`
+leads back step by step, so a chain of 10,000 citations does not list 50 million steps."""
 MAX_CYCLES = 20
 SINGLE_ORIGIN_OUTLETS = 2
 """Outlets besides the origin's that must repeat a claim before its single origin is
@@ -59,10 +62,14 @@ class TracedSource:
     hops: int | None
     """Citations between it and the nearest origin; None when no origin is reachable."""
     paths: tuple[tuple[str, ...], ...]
-    """Shortest paths back to an origin, each from this source to the origin."""
+    """Shortest paths back to an origin, each from this source to the origin; at most
+    MAX_PATHS, and none beyond MAX_PATH_HOPS hops (follow `via` there)."""
     statements: tuple[TracedStatement, ...]
     tainted_by: tuple[str, ...] = ()
     """Retracted or corrected sources it relies on for this claim."""
+    via: tuple[str, ...] = ()
+    """The sources it cites that are one hop nearer an origin: the next step of every
+    shortest path back."""
 
     @property
     def id(self) -> str:
@@ -191,9 +198,10 @@ def trace_claim(case: Case, claim_id: str, graph: nx.MultiDiGraph | None = None)
             carries=node in carriers,
             is_origin=node in origins,
             hops=hops.get(node),
-            paths=tuple(islice(_paths_back(node, parents), MAX_PATHS)),
+            paths=_listed_paths(node, hops, parents),
             statements=statements[node],
             tainted_by=taints.get(node, ()),
+            via=tuple(parents.get(node, ())),
         )
         for node in sources
     }
@@ -270,6 +278,14 @@ def _distances(
             if hops[citing] == hops[node] + 1:
                 parents[citing].append(node)
     return hops, parents
+
+
+def _listed_paths(
+    node: str, hops: Mapping[str, int], parents: Mapping[str, list[str]]
+) -> tuple[tuple[str, ...], ...]:
+    if hops.get(node, MAX_PATH_HOPS + 1) > MAX_PATH_HOPS:
+        return ()
+    return tuple(islice(_paths_back(node, parents), MAX_PATHS))
 
 
 def _paths_back(node: str, parents: Mapping[str, list[str]]) -> Iterator[tuple[str, ...]]:

@@ -73,6 +73,7 @@ def _source(item: TracedSource) -> dict[str, Any]:
         "origin": item.is_origin,
         "hops": item.hops,
         "paths": [list(path) for path in item.paths],
+        "via": list(item.via),
         "certainty": item.certainty.level.value if item.certainty else None,
         "certainty_estimated": item.certainty.estimated if item.certainty else None,
         "stance": item.stance.value if item.stance else None,
