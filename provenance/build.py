@@ -30,18 +30,7 @@ from pathlib import Path
 
 import watchfiles
 
-from provenance.checks import (
-    CheckedCase,
-    Report,
-    block_interrupts,
-    cancelled_on_error,
-    check_folder,
-    check_paths,
-    find_cases,
-    process_pool,
-    results_as_completed,
-    worker_count,
-)
+from provenance.checks import check_folder, find_cases
 from provenance.graph import citation_graph, outlet_graph
 from provenance.load import to_case
 from provenance.model import Case
@@ -53,14 +42,7 @@ from provenance.outputs import (
     locked,
     write_atomically,
 )
-from provenance.problems import (
-    ClaimNotFound,
-    CountsProblems,
-    Problem,
-    ProvenanceError,
-    did_you_mean,
-    has_errors,
-)
+from provenance.problems import CountsProblems, Problem, ProvenanceError, has_errors
 from provenance.render.dot import claim_dot, outlet_dot, overview_dot, overview_sources
 from provenance.render.html import (
     INDEX_ENTRY,
@@ -77,6 +59,13 @@ from provenance.render.svg import engine_for, is_large, render_svg, renderer_ver
 from provenance.render.trace_json import trace_to_json
 from provenance.timeline import case_as_of
 from provenance.trace import Trace, trace_claim
+from provenance.workers import (
+    block_interrupts,
+    cancelled_on_error,
+    process_pool,
+    results_as_completed,
+    worker_count,
+)
 
 Renderer = Callable[[str, str], bytes]
 Progress = Callable[["BuildProgress"], None]
@@ -84,8 +73,6 @@ Progress = Callable[["BuildProgress"], None]
 __all__ = [
     "BuildResult",
     "build",
-    "case_with_claim",
-    "trace_claim_in",
     "watch_and_build",
     "write_atomically",
 ]
@@ -484,33 +471,3 @@ def watch_and_build(
         *paths, stop_event=stop, debounce=300, rust_timeout=500, yield_on_timeout=False
     ):
         run()
-
-
-def trace_claim_in(paths: Sequence[Path], claim_id: str) -> Trace | Report:
-    """Trace a claim in whichever checked case has it; the Report if that case has errors.
-
-    Raises ClaimNotFound when no case, or more than one, has the claim.
-    """
-    holder = case_with_claim(check_paths(paths), claim_id)
-    if holder.has_errors:
-        return Report((holder,), holder.problems)
-    return trace_claim(to_case(holder.loaded), claim_id)
-
-
-def case_with_claim(report: Report, claim_id: str) -> CheckedCase:
-    """The one checked case that has the claim; ClaimNotFound when none or several do."""
-    claims = {
-        checked: [claim.id for claim in checked.loaded.case_file.claims]
-        for checked in report.cases
-        if checked.loaded.case_file
-    }
-    holders = [checked for checked, ids in claims.items() if claim_id in ids]
-    if len(holders) != 1:
-        known = [known_id for ids in claims.values() for known_id in ids]
-        if holders:
-            raise ClaimNotFound(
-                f"claim '{claim_id}' is in {len(holders)} cases; name the "
-                "case folder after the claim id"
-            )
-        raise ClaimNotFound(f"no case has a claim '{claim_id}'{did_you_mean(claim_id, known)}")
-    return holders[0]

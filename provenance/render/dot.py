@@ -19,6 +19,7 @@ import networkx as nx
 
 from provenance.graph import LABEL, WEIGHT, outlet_name
 from provenance.model import Case, PublicationDate, Relation, Source, SourceKind, Stance
+from provenance.render.common import safe_url, shorten, svg_edge_id, svg_node_id
 from provenance.text import clean_text
 from provenance.trace import Trace, TracedCitation, TracedSource
 
@@ -86,11 +87,6 @@ def quote(text: str) -> str:
     return f'"{text}"'
 
 
-def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
 def attributes(values: dict[str, str | float | None]) -> str:
     """`[key="value", ...]` with every value quoted; None values are left out."""
     parts = [f"{key}={quote(str(value))}" for key, value in values.items() if value is not None]
@@ -103,12 +99,6 @@ def node_line(node_id: str, **values: str | float | None) -> str:
 
 def edge_line(tail: str, head: str, **values: str | float | None) -> str:
     return f"  {quote(tail)} -> {quote(head)} {attributes(values)};"
-
-
-def safe_url(url: str | None) -> str | None:
-    """The address if it is a web (http or https) address, else None: nothing else may
-    become a link, whatever a case file holds."""
-    return url if url and url.lower().startswith(("https://", "http://")) else None
 
 
 # What an address may hold as it is: RFC 3986's reserved characters and '%'. Letters,
@@ -125,16 +115,6 @@ def safe_link(source: Source) -> str | None:
     """
     link = safe_url(source.archived_url) or safe_url(source.url)
     return None if link is None else percent_encode(link, safe=_URL_SYNTAX)
-
-
-def svg_node_id(source_id: str) -> str:
-    """The SVG id of a source's node; the HTML report finds nodes by it."""
-    return f"source-{source_id}"
-
-
-def svg_edge_id(hop: TracedCitation) -> str:
-    """The SVG id of a citation's edge in a claim graph; the HTML report finds edges by it."""
-    return f"citation-{hop.cited}-{hop.citing}-{hop.relation.value}"
 
 
 # --- the claim graph -----------------------------------------------------------------

@@ -30,7 +30,7 @@ from pydantic import TypeAdapter
 
 from provenance.model import Case, PublicationDate, Relation, Source
 from provenance.problems import Problem
-from provenance.render.dot import safe_url, svg_edge_id, svg_node_id
+from provenance.render.common import safe_url, svg_edge_id, svg_node_id
 from provenance.text import clean_text
 from provenance.timeline import appearance_days
 from provenance.trace import Trace, TracedCitation, TracedSource

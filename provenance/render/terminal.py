@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.model import Relation
-from provenance.render.dot import shorten
+from provenance.render.common import shorten
 from provenance.text import plural, printable
 from provenance.trace import Trace, TracedCitation, TracedSource
 

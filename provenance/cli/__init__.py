@@ -330,7 +330,7 @@ def build(
     """
     from provenance.build import build as build_cases
     from provenance.build import watch_and_build
-    from provenance.progress import progress_bar
+    from provenance.cli.progress import progress_bar
 
     paths = resolve_case_dirs(case_dirs)
     day = as_of.date() if as_of else None
@@ -393,8 +393,8 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
       provenance trace hamilton68-rank
       provenance trace bots-drive-walkaway claims/walkaway --format json
     """
-    from provenance.build import trace_claim_in
     from provenance.checks import Report
+    from provenance.lookup import trace_claim_in
     from provenance.render.terminal import trace_to_text
     from provenance.render.trace_json import trace_to_json
 
