@@ -177,3 +177,26 @@ def test_trace_in_a_broken_case_prints_the_problems(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["trace", "rank", str(folder)])
     assert result.exit_code == 1
     assert "[unknown-value]" in result.stderr
+
+
+# --- strings too long for Graphviz -----------------------------------------------------
+
+
+@needs_graphviz
+@pytest.mark.parametrize(
+    ("title", "statement"),
+    [("&" * 3_300, "The bot ranked first."), ("T" * 16_400, "s" * 16_400)],
+    ids=["3300-ampersands", "16400-characters"],
+)
+def test_text_longer_than_graphviz_takes_is_shortened_not_a_failed_build(
+    tmp_path: Path, title: str, statement: str
+) -> None:
+    case_yaml = f'title: "{title}"\nclaims:\n  - id: rank\n    statement: "{statement}"\n'
+    folder = write_files(tmp_path / "case", {**CLEAN_CASE, "case.yaml": case_yaml})
+    assert CliRunner().invoke(main, ["check", str(folder)]).exit_code == 0
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    for svg in (tmp_path / "out").rglob("*.svg"):
+        assert ElementTree.fromstring(svg.read_bytes()) is not None
+    overview = (tmp_path / "out" / "case" / "overview.svg").read_text()
+    assert "…" in overview  # the case title and the claim's tooltip, cut to fit

@@ -73,6 +73,14 @@ TOOLTIP_LIMIT = 400
 # --- escaping ------------------------------------------------------------------------
 
 
+STRING_LIMIT = 16_000
+"""Bytes a quoted DOT string may hold. Graphviz's scanner refuses a quoted string of
+about 16,384 bytes (measured with 2.43: 16,381 ASCII bytes pass, 3,277 '&amp;' do
+not), and the whole build would fail; anything longer is shortened to fit."""
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "&": "&amp;", "\n": "\\n"}
+
+
 def quote(text: str) -> str:
     """A DOT double-quoted string that shows `text` literally.
 
@@ -80,11 +88,29 @@ def quote(text: str) -> str:
     triggered from a case file, quotes are escaped, line ends become DOT line breaks,
     characters the SVG could not carry are dropped (`clean_text`), and '&' is written
     as an entity because Graphviz passes entity-like text through to SVG unchanged.
+    Text that would not fit in STRING_LIMIT bytes once escaped is cut, with an ellipsis.
     """
     text = clean_text(text).replace("\r\n", "\n").replace("\r", "\n")
+    escaped = _escape(text)
+    if len(escaped.encode()) > STRING_LIMIT:
+        escaped = _escape(_fitted(text)) + "…"
+    return f'"{escaped}"'
+
+
+def _escape(text: str) -> str:
     text = text.replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("&", "&amp;").replace("\n", "\\n")
-    return f'"{text}"'
+    return text.replace("&", "&amp;").replace("\n", "\\n")
+
+
+def _fitted(text: str) -> str:
+    """The longest start of `text` that fits in STRING_LIMIT, escaped, with room for an
+    ellipsis after it."""
+    room = STRING_LIMIT - len("…".encode())
+    for index, character in enumerate(text):
+        room -= len(_ESCAPES.get(character, character).encode())
+        if room < 0:
+            return text[:index]
+    return text
 
 
 def attributes(values: dict[str, str | float | None]) -> str:
@@ -114,7 +140,11 @@ def safe_link(source: Source) -> str | None:
     only '&', so a '"' in a case file would end the attribute and start markup.
     """
     link = safe_url(source.archived_url) or safe_url(source.url)
-    return None if link is None else percent_encode(link, safe=_URL_SYNTAX)
+    if link is None:
+        return None
+    encoded = percent_encode(link, safe=_URL_SYNTAX)
+    # A cut address would lead somewhere else: one too long for Graphviz is no link.
+    return encoded if len(_escape(encoded)) <= STRING_LIMIT else None
 
 
 # --- the claim graph -----------------------------------------------------------------
