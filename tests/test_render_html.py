@@ -114,14 +114,12 @@ def test_chain_rows_tie_each_source_to_its_node_and_path(
     digby = rows["digby-bots-back"]
     assert digby.node_id == "source-digby-bots-back"
     assert digby.distance == "2"
-    assert set(digby.path_nodes.split()) == {
-        "source-digby-bots-back",
-        "source-salon-cesca",
-        "source-huffpost-papenfuss",
-        "source-arc-digital",
-    }
-    assert "citation-salon-cesca-digby-bots-back-quotes" in digby.path_edges.split()
-    assert "citation-arc-digital-salon-cesca-paraphrases" in digby.path_edges.split()
+    # One step back: the script follows `via` from row to row to the origins.
+    assert digby.via.split() == ["salon-cesca"]
+    assert digby.via_edges.split() == ["citation-salon-cesca-digby-bots-back-quotes"]
+    salon = rows["salon-cesca"]
+    assert set(salon.via.split()) == {"huffpost-papenfuss", "arc-digital"}
+    assert "citation-arc-digital-salon-cesca-paraphrases" in salon.via_edges.split()
     assert [drift.cited for drift in digby.drifts] == ["salon-cesca"]
     assert rows["huffpost-papenfuss"].origin
     assert rows["huffpost-papenfuss"].date.text == "≈ 2018-07-08"

@@ -8,6 +8,8 @@ the same way.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from provenance.trace import TracedCitation
 
 
@@ -31,3 +33,17 @@ def svg_node_id(source_id: str) -> str:
 def svg_edge_id(hop: TracedCitation) -> str:
     """The SVG id of a citation's edge in a claim graph; the HTML report finds edges by it."""
     return f"citation-{hop.cited}-{hop.citing}-{hop.relation.value}"
+
+
+CHAIN_LIMIT = 12
+"""Sources a chain is written out with at most; a longer one shows its two ends."""
+
+
+def chain_text(chain: Sequence[str], limit: int = CHAIN_LIMIT) -> str:
+    """'a → b → c', or for a chain longer than `limit` its ends around a count of the
+    rest: a chain of 10,000 citations stays one short line."""
+    if len(chain) <= limit:
+        return " → ".join(chain)
+    head, tail = chain[: limit // 2], chain[-(limit // 2 - 1) :]
+    hidden = len(chain) - len(head) - len(tail)
+    return " → ".join([*head, f"… {hidden:,} more …", *tail])

@@ -10,11 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from provenance.model import Relation
-from provenance.render.common import shorten
+from provenance.render.common import chain_text, shorten
 from provenance.text import plural, printable
 from provenance.trace import Trace, TracedCitation, TracedSource
 
 WORDING_WIDTH = 110
+INDENT_LEVELS = 24
+"""Levels of the tree that indent further; deeper ones keep the indentation they reached."""
 
 
 def trace_to_text(trace: Trace) -> str:
@@ -29,61 +31,69 @@ def _lines(trace: Trace) -> Iterator[str]:
     yield (
         f"{plural(len(trace.sources), 'source')}, {plural(len(trace.origins), 'origin')}, "
         f"{trace.independent_origins} independent; longest chain: "
-        f"{' → '.join(trace.longest_chain) or 'none'}"
+        f"{chain_text(trace.longest_chain) or 'none'}"
     )
     yield ""
-    children = _children(trace)
-    shown: set[str] = set()
+    tree = _Tree(trace)
     for origin in trace.origins:
-        yield from _subtree(trace, trace.source(origin), None, children, shown, "", "")
-    rest = [item for item in trace.sources if item.id not in shown]
+        yield from tree.lines(tree.sources[origin])
+    rest = [item for item in trace.sources if item.id not in tree.shown]
     if rest:
         yield ""
         yield "Not reached from an origin (disputing, or only in a cycle):"
         for item in rest:
-            yield from _subtree(trace, item, None, children, shown, "", "")
+            yield from tree.lines(item)
     yield from _footer(trace)
 
 
-def _children(trace: Trace) -> dict[str, list[TracedCitation]]:
-    children: dict[str, list[TracedCitation]] = {}
-    order = {item.id: index for index, item in enumerate(trace.sources)}
-    for hop in trace.citations:
-        children.setdefault(hop.cited, []).append(hop)
-    for hops in children.values():
-        hops.sort(key=lambda hop: order[hop.citing])
-    return children
+class _Tree:
+    """The trace drawn as a tree from each root outward, each source in full once.
 
+    Walked with a stack rather than by recursion, so a chain of 10,000 citations draws
+    as easily as one of three; past INDENT_LEVELS levels the indentation stops growing,
+    so such a chain takes 10,000 lines, not 10,000 ever longer ones."""
 
-def _subtree(
-    trace: Trace,
-    item: TracedSource,
-    via: TracedCitation | None,
-    children: dict[str, list[TracedCitation]],
-    shown: set[str],
-    first: str,
-    rest: str,
-) -> Iterator[str]:
-    arrow = _arrow(via)
-    if item.id in shown:
-        yield f"{first}{arrow}{item.id} (shown above)"
-        return
-    shown.add(item.id)
-    yield f"{first}{arrow}{_headline(item)}"
-    for line in _details(item, via):
-        yield f"{rest}{'│  ' if children.get(item.id) else '   '}{line}"
-    hops = children.get(item.id, [])
-    for index, hop in enumerate(hops):
-        last = index == len(hops) - 1
-        yield from _subtree(
-            trace,
-            trace.source(hop.citing),
-            hop,
-            children,
-            shown,
-            rest + ("└─ " if last else "├─ "),
-            rest + ("   " if last else "│  "),
-        )
+    def __init__(self, trace: Trace) -> None:
+        self.sources = {item.id: item for item in trace.sources}
+        self.children: dict[str, list[TracedCitation]] = {}
+        order = {item.id: index for index, item in enumerate(trace.sources)}
+        for hop in trace.citations:
+            self.children.setdefault(hop.cited, []).append(hop)
+        for hops in self.children.values():
+            hops.sort(key=lambda hop: order[hop.citing])
+        self.shown: set[str] = set()
+
+    def lines(self, root: TracedSource) -> Iterator[str]:
+        # Each frame: a source, the citation it was reached by, its depth, the prefix
+        # of its own line and the prefix of the lines below it.
+        stack: list[tuple[TracedSource, TracedCitation | None, int, str, str]] = [
+            (root, None, 0, "", "")
+        ]
+        while stack:
+            item, via, depth, first, rest = stack.pop()
+            arrow = _arrow(via)
+            if item.id in self.shown:
+                yield f"{first}{arrow}{item.id} (shown above)"
+                continue
+            self.shown.add(item.id)
+            yield f"{first}{arrow}{_headline(item)}"
+            hops = self.children.get(item.id, [])
+            for line in _details(item, via):
+                yield f"{rest}{'│  ' if hops else '   '}{line}"
+            if hops and depth == INDENT_LEVELS:
+                yield f"{rest}   (deeper than {INDENT_LEVELS} levels: drawn without more indent)"
+            stack += reversed(list(self._below(hops, depth, rest)))
+
+    def _below(
+        self, hops: list[TracedCitation], depth: int, rest: str
+    ) -> Iterator[tuple[TracedSource, TracedCitation, int, str, str]]:
+        for index, hop in enumerate(hops):
+            last = index == len(hops) - 1
+            first = rest + ("└─ " if last else "├─ ")
+            below = rest + ("   " if last else "│  ")
+            if depth >= INDENT_LEVELS:
+                first, below = rest + ("└─ " if last else "├─ "), rest
+            yield self.sources[hop.citing], hop, depth + 1, first, below
 
 
 def _arrow(via: TracedCitation | None) -> str:
