@@ -11,12 +11,25 @@ from pathlib import Path
 CLAIM = "rank"
 
 
-def _case(folder: Path, title: str = "A case of an extreme shape") -> None:
+CASE_FILE = f"""\
+title: A case of an extreme shape
+fact_checker:
+  name: Example Checks
+  url: https://checks.example/
+claims:
+  - id: {CLAIM}
+    statement: The bot ranked first.
+    verdict:
+      rating: Misleading
+      rating_value: 2
+      reviewed: 2018-07-20
+"""
+
+
+def _case(folder: Path) -> None:
+    """A case of one claim, with a fact-checker and a verdict (for ClaimReview)."""
     (folder / "sources").mkdir(parents=True, exist_ok=True)
-    (folder / "case.yaml").write_text(
-        f'title: "{title}"\nclaims:\n  - id: {CLAIM}\n    statement: The bot ranked first.\n',
-        encoding="utf-8",
-    )
+    (folder / "case.yaml").write_text(CASE_FILE, encoding="utf-8")
 
 
 def _source(folder: Path, source_id: str, cites: Iterable[str], *, day: int = 1) -> None:
