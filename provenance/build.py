@@ -43,7 +43,14 @@ from provenance.outputs import (
     write_atomically,
 )
 from provenance.problems import CountsProblems, Problem, ProvenanceError, has_errors
-from provenance.render.dot import claim_dot, outlet_dot, overview_dot, overview_sources
+from provenance.render.dot import (
+    claim_dot,
+    outlet_dot,
+    outlet_size,
+    overview_dot,
+    overview_size,
+    reduced_dot,
+)
 from provenance.render.html import (
     INDEX_ENTRY,
     CaseReport,
@@ -55,7 +62,15 @@ from provenance.render.html import (
     render_case_pages,
     render_index,
 )
-from provenance.render.svg import engine_for, is_large, render_svg, renderer_version
+from provenance.render.layout import Layout, layout_for
+from provenance.render.svg import (
+    Drawn,
+    Renderer,
+    draw,
+    drawing_stopped_on_error,
+    render_svg,
+    renderer_version,
+)
 from provenance.render.trace_json import trace_to_json
 from provenance.timeline import case_as_of
 from provenance.trace import Trace, trace_claim
@@ -67,7 +82,6 @@ from provenance.workers import (
     worker_count,
 )
 
-Renderer = Callable[[str, str], bytes]
 Progress = Callable[["BuildProgress"], None]
 
 __all__ = [
@@ -86,6 +100,8 @@ class Drawing:
     path: str
     dot: str
     engine: str
+    shortfall: str | None = None
+    """What it leaves out, when the graph is too large to be drawn in full at all."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +151,9 @@ class BuildResult(CountsProblems):
     unchanged_cases: int = 0
     """Cases whose files had not changed since the last build: not read at all."""
     seconds: float = 0.0
+    shortfalls: tuple[tuple[Path, str], ...] = ()
+    """Graphs drawn in this build that could not be drawn in full, each with what it
+    leaves out: too large, or Graphviz ran out of time (see render/svg.py)."""
 
     @property
     def built(self) -> bool:
@@ -181,35 +200,33 @@ def prepare_case(folder: Path, fingerprint: str, as_of: date | None) -> Prepared
 
 
 def case_drawings(case: Case, traces: Sequence[Trace]) -> list[Drawing]:
-    """Every graph of one case: one per claim, the overview, and the outlet graph."""
+    """Every graph of one case: one per claim, the overview, and the outlet graph, each
+    laid out as its nodes and edges allow (`layout_for`)."""
     drawings = []
     for trace in traces:
-        size = len(trace.sources)
-        drawings.append(
-            Drawing(
-                f"{case.id}/claims/{trace.claim.id}.svg",
-                claim_dot(trace, large=is_large(size)),
-                engine_for(size),
-            )
-        )
+        layout = layout_for(len(trace.sources), len(trace.citations))
+        dot = claim_dot(trace, large=not layout.detailed)
+        drawings.append(_drawing(f"{case.id}/claims/{trace.claim.id}.svg", dot, layout))
     overview = f"{case.id}/overview.svg"
-    size = len(overview_sources(case)) + len(case.claims)
+    layout = layout_for(*overview_size(case))
     dot = overview_dot(
         case,
-        large=is_large(size),
+        large=not layout.detailed,
         claim_pages=lambda claim_id: relative_href(claim_page_path(case.id, claim_id), overview),
     )
-    drawings.append(Drawing(overview, dot, engine_for(size)))
+    drawings.append(_drawing(overview, dot, layout))
     outlets = outlet_graph(case)
-    size = outlets.number_of_nodes()
-    drawings.append(
-        Drawing(
-            f"{case.id}/outlets.svg",
-            outlet_dot(outlets, case.title, large=is_large(size)),
-            engine_for(size),
-        )
-    )
+    layout = layout_for(*outlet_size(outlets))
+    dot = outlet_dot(outlets, case.title, large=not layout.detailed)
+    drawings.append(_drawing(f"{case.id}/outlets.svg", dot, layout))
     return drawings
+
+
+def _drawing(path: str, dot: str, layout: Layout) -> Drawing:
+    if layout.whole:
+        return Drawing(path, dot, layout.engine)
+    reduced, shown = reduced_dot(dot, "the whole graph is too large to draw")
+    return Drawing(path, reduced, layout.engine, f"drawn in part ({shown}): too large to draw")
 
 
 def _json_bytes(data: object) -> bytes:
@@ -291,6 +308,7 @@ class _Run:
         self.unchanged_cases = 0
         self.written: list[Path] = []
         self.unchanged: list[Path] = []
+        self.shortfalls: list[tuple[Path, str]] = []
         self.order: list[str] = []
 
     def build(
@@ -331,11 +349,12 @@ class _Run:
     # -- preparing and drawing --
 
     def prepare_all(self, as_of: date | None) -> None:
-        pending: deque[tuple[PreparedCase, list[tuple[Drawing, Future[bytes] | bytes]]]]
+        pending: deque[tuple[PreparedCase, list[tuple[Drawing, Future[Drawn] | Drawn]]]]
         pending = deque()
         workers = worker_count(self.jobs, max(len(self.stale), 1))
         drawing_threads = ThreadPoolExecutor(max_workers=workers, initializer=block_interrupts)
-        with cancelled_on_error(drawing_threads) as drawing_pool:
+        # On Ctrl-C or an error: the Graphviz runs are killed first, then the pool stops.
+        with cancelled_on_error(drawing_threads) as drawing_pool, drawing_stopped_on_error():
             for prepared in self._prepared(as_of):
                 self.cases_done += 1
                 self.problems += prepared.problems
@@ -371,33 +390,37 @@ class _Run:
 
     def _draw(
         self, prepared: PreparedCase, pool: ThreadPoolExecutor
-    ) -> list[tuple[Drawing, Future[bytes] | bytes]]:
-        drawings: list[tuple[Drawing, Future[bytes] | bytes]] = []
+    ) -> list[tuple[Drawing, Future[Drawn] | Drawn]]:
+        drawings: list[tuple[Drawing, Future[Drawn] | Drawn]] = []
         for drawing in prepared.drawings:
             cached = self.output.cached_drawing(self._key(drawing))
             if cached is not None:
                 self.reused += 1
-                drawings.append((drawing, cached))
+                drawings.append((drawing, Drawn(cached)))
             else:
-                drawings.append((drawing, pool.submit(self.renderer, drawing.dot, drawing.engine)))
+                submitted = pool.submit(draw, drawing.dot, drawing.engine, self.renderer)
+                drawings.append((drawing, submitted))
         return drawings
 
     def _key(self, drawing: Drawing) -> str:
         return drawing_key(drawing.dot, drawing.engine, self.version)
 
     def _finish(
-        self, prepared: PreparedCase, drawings: list[tuple[Drawing, Future[bytes] | bytes]]
+        self, prepared: PreparedCase, drawings: list[tuple[Drawing, Future[Drawn] | Drawn]]
     ) -> None:
         """Stage one case's files, now that its drawings are done."""
         svgs: dict[str, bytes] = {}
         for drawing, outcome in drawings:
             if isinstance(outcome, Future):
-                svg = outcome.result()
-                self.output.cache_drawing(self._key(drawing), svg)
+                drawn = outcome.result()
+                self.output.cache_drawing(self._key(drawing), drawn.svg)
                 self.rendered += 1
+                shortfall = drawn.shortfall or drawing.shortfall
+                if shortfall:
+                    self.shortfalls.append((self.output.root / drawing.path, shortfall))
             else:
-                svg = outcome
-            svgs[drawing.path] = svg
+                drawn = outcome
+            svgs[drawing.path] = drawn.svg
         prefix = f"{prepared.case_id}/"
         inside = {path.removeprefix(prefix): svg for path, svg in svgs.items()}
         files = {
@@ -451,10 +474,11 @@ class _Run:
             self.reused,
             self.unchanged_cases,
             seconds,
+            tuple(sorted(self.shortfalls)),
         )
 
 
-def _done(drawings: Iterable[tuple[Drawing, Future[bytes] | bytes]]) -> bool:
+def _done(drawings: Iterable[tuple[Drawing, Future[Drawn] | Drawn]]) -> bool:
     return all(not isinstance(outcome, Future) or outcome.done() for _, outcome in drawings)
 
 

@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
-import graphviz
 import pytest
 from click.testing import CliRunner
 from conftest import CLEAN_CASE, REPOSITORY, needs_graphviz, write_files
@@ -17,7 +16,8 @@ from provenance.build import build
 from provenance.cli import main
 from provenance.outputs import write_atomically
 from provenance.problems import GraphvizNotFound, ProvenanceError
-from provenance.render.svg import engine_for, render_svg
+from provenance.render.layout import layout_for
+from provenance.render.svg import render_svg
 
 WALKAWAY = REPOSITORY / "claims" / "walkaway"
 
@@ -104,18 +104,21 @@ def test_atomic_writes_leave_no_temporary_files(tmp_path: Path) -> None:
     assert [path.name for path in target.parent.iterdir()] == ["file.svg"]
 
 
-def test_missing_graphviz_is_one_plain_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
-    def missing(*args: object, **kwargs: object) -> bytes:
-        raise graphviz.ExecutableNotFound(("dot",))
-
-    monkeypatch.setattr(graphviz, "pipe", missing)
+def test_missing_graphviz_is_one_plain_sentence(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no dot anywhere
     with pytest.raises(GraphvizNotFound, match="apt-get install graphviz"):
         render_svg("digraph { a }")
 
 
-def test_engine_is_chosen_by_size() -> None:
-    assert engine_for(20) == "dot"
-    assert engine_for(2000) == "sfdp"
+def test_the_layout_is_chosen_by_nodes_and_edges() -> None:
+    assert layout_for(20, 30).engine == "dot"
+    assert layout_for(2000, 2500).engine == "sfdp"
+    dense = layout_for(41, 1_600)  # forty sources that all cite one another
+    assert (dense.engine, dense.detailed, dense.whole) == ("sfdp", False, True)
+    assert not layout_for(30_000, 40_000).whole
+    assert not layout_for(2_000, 80_000).whole
 
 
 # --- the build and trace commands ----------------------------------------------------

@@ -7,9 +7,12 @@ problems, 2 when the command itself was used wrongly.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import signal
 import sys
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -273,13 +276,45 @@ def build(
         report_build(result, output_dir, day, quiet, None if all_problems else max_problems)
         return result
 
-    if not watch:
-        sys.exit(0 if run_once().built else 1)
-    click.echo(f"watching {', '.join(map(str, paths))} for changes; press Ctrl-C to stop", err=True)
+    with terminated_as_interrupted():
+        if not watch:
+            sys.exit(0 if run_once().built else 1)
+        click.echo(
+            f"watching {', '.join(map(str, paths))} for changes; press Ctrl-C to stop", err=True
+        )
+        try:
+            watch_and_build(paths, lambda: keep_watching(run_once))
+        except KeyboardInterrupt:
+            click.echo("stopped watching", err=True)
+
+
+@contextlib.contextmanager
+def terminated_as_interrupted() -> Iterator[None]:
+    """SIGTERM (from `kill`, a service manager, a CI runner's timeout) stops a build as
+    Ctrl-C does: its Graphviz runs and workers end with it and the report stays whole.
+    (Python can only handle signals in the main thread; elsewhere nothing changes.)"""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, interrupt)
     try:
-        watch_and_build(paths, run_once)
-    except KeyboardInterrupt:
-        click.echo("stopped watching", err=True)
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def keep_watching(run: Callable[[], object]) -> None:
+    """One build of `build --watch`: a build that fails for a reason other than the case
+    files (another build holds the folder, Graphviz failed) is reported, and the watch
+    goes on; the case files' own problems are reported by the build itself."""
+    try:
+        run()
+    except ProvenanceError as error:
+        print_error(f"{error} (still watching for changes)")
 
 
 @main.command()

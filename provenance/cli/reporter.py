@@ -112,6 +112,10 @@ def report_build(
 ) -> None:
     """A build's problems, then one line: what was built, or why nothing was written."""
     print_problems(result.problems, limit, more="--all prints every one")
+    for path, shortfall in result.shortfalls:
+        click.echo(
+            f"{path}: {shortfall} (see 'Graphs too large to draw' in docs/report.md)", err=True
+        )
     if not result.built:
         click.echo(
             f"{summary(result, result.cases, result.sources)} Nothing was written.", err=True

@@ -10,6 +10,7 @@ in the tables below. Every string from a case file goes through `quote`.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -422,14 +423,32 @@ def _overview_tooltip(case: Case, source: Source) -> str:
     return " · ".join(parts)
 
 
-def _overview_edges(sources: Sequence[Source], large: bool) -> Iterator[str]:
+def overview_size(case: Case, limit: int = OVERVIEW_LIMIT) -> tuple[int, int]:
+    """The nodes and edges an overview draws, to choose its layout by."""
+    shown = overview_sources(case, limit)
+    return len(shown) + len(case.claims), len(_citation_pairs(shown)) + len(_stated(shown))
+
+
+def _citation_pairs(sources: Sequence[Source]) -> dict[tuple[str, str], list[str]]:
+    """(cited, citing) for each pair of shown sources, with the claims it carries."""
     shown = {source.id for source in sources}
     pairs: dict[tuple[str, str], list[str]] = {}
     for source in sources:
         for citation in source.citations:
             if citation.cites in shown:
                 pairs.setdefault((citation.cites, source.id), []).append(citation.claim)
-    for (cited, citing), claims in sorted(pairs.items()):
+    return pairs
+
+
+def _stated(sources: Sequence[Source]) -> list[tuple[str, str]]:
+    """(claim, source) for each claim a shown source states."""
+    return sorted(
+        {(statement.claim, source.id) for source in sources for statement in source.statements}
+    )
+
+
+def _overview_edges(sources: Sequence[Source], large: bool) -> Iterator[str]:
+    for (cited, citing), claims in sorted(_citation_pairs(sources).items()):
         names = ", ".join(sorted(set(claims)))
         yield edge_line(
             cited,
@@ -437,10 +456,7 @@ def _overview_edges(sources: Sequence[Source], large: bool) -> Iterator[str]:
             label=None if large else names,
             tooltip=f"{citing} cites {cited}: {names}",
         )
-    stated = sorted(
-        {(statement.claim, source.id) for source in sources for statement in source.statements}
-    )
-    for claim_id, source_id in stated:
+    for claim_id, source_id in _stated(sources):
         yield edge_line(
             f"claim:{claim_id}", source_id, style="dotted", arrowhead="none", color="#b8a200"
         )
@@ -449,15 +465,46 @@ def _overview_edges(sources: Sequence[Source], large: bool) -> Iterator[str]:
 # --- the outlet graph ----------------------------------------------------------------
 
 
-def outlet_dot(graph: nx.DiGraph, title: str, *, large: bool = False) -> str:
-    """Outlets as nodes (sized by sources) and citations between them as weighted edges."""
+OUTLET_LIMIT = 400
+"""Outlets an outlet graph draws at most; a larger one shows the most connected. A case
+of 20,000 sources without outlets has 20,000 of them (each source stands for itself)."""
+
+
+def outlet_nodes(graph: nx.DiGraph, limit: int = OUTLET_LIMIT) -> list[str]:
+    """The outlets an outlet graph shows: all, or the `limit` with the most sources and
+    citations."""
+    if graph.number_of_nodes() <= limit:
+        return sorted(graph.nodes)
+    weight = dict(graph.degree(weight=WEIGHT))
+    ranked = sorted(graph.nodes, key=lambda node: (-graph.nodes[node][WEIGHT] - weight[node], node))
+    return sorted(ranked[:limit])
+
+
+def outlet_size(graph: nx.DiGraph, limit: int = OUTLET_LIMIT) -> tuple[int, int]:
+    """The nodes and edges an outlet graph draws, to choose its layout by."""
+    shown = outlet_nodes(graph, limit)
+    return len(shown), graph.subgraph(shown).number_of_edges()
+
+
+def outlet_dot(
+    graph: nx.DiGraph, title: str, *, large: bool = False, limit: int = OUTLET_LIMIT
+) -> str:
+    """Outlets as nodes (sized by sources) and citations between them as weighted edges;
+    beyond `limit` outlets only the most connected are drawn, and the title says so."""
+    shown = graph.subgraph(outlet_nodes(graph, limit))
+    heading = f"{title}: who cites whom"
+    if shown.number_of_nodes() < graph.number_of_nodes():
+        heading = (
+            f"{title}: who cites whom among the {shown.number_of_nodes()} most-cited of "
+            f"{graph.number_of_nodes()} outlets (a source without an outlet counts as its own)"
+        )
     lines = [
         f"digraph {quote('outlets')} {{",
-        f"  graph {attributes(_graph_attributes(title + ': who cites whom', large))};",
+        f"  graph {attributes(_graph_attributes(heading, large))};",
         f"  node {attributes({'fontname': FONT, 'fontsize': 10, 'style': 'filled'})};",
         f"  edge {attributes({'fontname': FONT, 'fontsize': 9, 'color': '#555555'})};",
     ]
-    for node, data in sorted(graph.nodes(data=True)):
+    for node, data in sorted(shown.nodes(data=True)):
         count = data[WEIGHT]
         label = f"{data[LABEL]}\n{count} source{'s' * (count != 1)}"
         lines.append(
@@ -470,7 +517,7 @@ def outlet_dot(graph: nx.DiGraph, title: str, *, large: bool = False) -> str:
                 tooltip=label.replace("\n", " · "),
             )
         )
-    for cited, citing, weight in _outlet_edges(graph):
+    for cited, citing, weight in _outlet_edges(shown):
         lines.append(
             edge_line(
                 cited,
@@ -486,3 +533,73 @@ def outlet_dot(graph: nx.DiGraph, title: str, *, large: bool = False) -> str:
 
 def _outlet_edges(graph: nx.DiGraph) -> list[tuple[str, str, int]]:
     return sorted((cited, citing, weight) for citing, cited, weight in graph.edges(data=WEIGHT))
+
+
+# --- a graph drawn in part -----------------------------------------------------------
+
+
+REDUCED_NODES = 200
+"""Nodes a graph drawn in part keeps: the most connected."""
+REDUCED_EDGES = 1_000
+"""Edges it keeps at most: those between the best-connected nodes first."""
+
+_NODE_LINE = re.compile(r'^  "((?:[^"\\]|\\.)*)" \[')
+_EDGE_LINE = re.compile(r'^  "((?:[^"\\]|\\.)*)" -> "((?:[^"\\]|\\.)*)" \[')
+_LABEL = re.compile(r'(\[|, )label="(?:[^"\\]|\\.)*"(, )?')
+
+
+def reduced_dot(
+    dot_text: str, reason: str, *, nodes: int = REDUCED_NODES, edges: int = REDUCED_EDGES
+) -> tuple[str, str]:
+    """A graph drawn in part, for sfdp: its most connected nodes and the edges between
+    them, without edge labels, date axis or key, under a title that says what is left
+    out and why. Made from the DOT text this module writes, so any of its graphs can be
+    reduced after the full drawing ran out of time. Returns the DOT text and what it
+    shows ("200 of 1,234 nodes, 1,000 of 5,678 edges")."""
+    lines = dot_text.splitlines()
+    node_lines = {m.group(1): line for line in lines if (m := _NODE_LINE.match(line))}
+    node_lines = {node: line for node, line in node_lines.items() if not _ours(node)}
+    edge_lines = [(m.group(1), m.group(2), line) for line in lines if (m := _EDGE_LINE.match(line))]
+    edge_lines = [edge for edge in edge_lines if edge[0] in node_lines and edge[1] in node_lines]
+    degree: Counter[str] = Counter()
+    for tail, head, _ in edge_lines:
+        degree[tail] += 1
+        degree[head] += 1
+    order = sorted(node_lines, key=lambda node: (-degree[node], node))
+    rank = {node: index for index, node in enumerate(order[:nodes])}
+    kept = sorted(
+        (edge for edge in edge_lines if edge[0] in rank and edge[1] in rank),
+        key=lambda edge: (max(rank[edge[0]], rank[edge[1]]), edge[0], edge[1]),
+    )[:edges]
+    shown = (
+        f"{len(rank):,} of {len(node_lines):,} nodes, {len(kept):,} of {len(edge_lines):,} "
+        "edges, the most connected"
+    )
+    title = f"{dot_title(dot_text)} — drawn in part: {shown}; {reason}"
+    body = [node_lines[node] for node in sorted(rank, key=order.index)]
+    body += [_LABEL.sub(_unlabelled, line, count=1) for _, _, line in kept]
+    head = [line for line in lines[:4] if not line.startswith("  graph ")]
+    graph = f"  graph {attributes(_graph_attributes(title, large=True))};"
+    return "\n".join([head[0], graph, *head[1:], *body, "}"]) + "\n", shown
+
+
+def _unlabelled(match: re.Match[str]) -> str:
+    """What is left of `[label="x", a=b` or `, label="x"` without the label."""
+    return "[" if match.group(1) == "[" else (match.group(2) or "")
+
+
+def _ours(node: str) -> bool:
+    """The date axis and the key: drawn by us, never part of a reduced graph."""
+    return node.startswith(("axis:", "legend:"))
+
+
+_GRAPH_LABEL = re.compile(r'^  graph \[label="((?:[^"\\]|\\.)*)"', re.MULTILINE)
+
+
+def dot_title(dot_text: str) -> str:
+    """The title of a graph this module wrote, as plain text."""
+    found = _GRAPH_LABEL.search(dot_text)
+    if found is None:
+        return "graph"
+    text = found.group(1).replace("\\n", " ").replace('\\"', '"').replace("\\\\", "\\")
+    return text.replace("&amp;", "&")
