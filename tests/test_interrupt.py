@@ -25,6 +25,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import fake_graphviz
 import pytest
 from conftest import CLEAN_CASE, REPOSITORY, needs_graphviz, write_files
 
@@ -202,6 +203,45 @@ def _held(folder: Path) -> bool:
         return True
     except OSError:
         return False
+
+
+# --- Graphviz ends with the build ---------------------------------------------------------
+
+
+def a_build_stuck_in_graphviz(tmp_path: Path) -> subprocess.Popen[bytes]:
+    """A real build whose Graphviz hangs (a stand-in `dot` that sleeps for ten minutes),
+    caught while it waits for it."""
+    started = tmp_path / "graphviz-started"
+    environment = {**os.environ, **fake_graphviz.install(tmp_path / "bin", "dot sfdp", started)}
+    folder = write_files(tmp_path / "case", CLEAN_CASE)
+    command = [*PROVENANCE, "build", str(folder), "-o", str(tmp_path / "out"), "-q"]
+    process = subprocess.Popen(
+        command, env=environment, start_new_session=True, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 60
+    while not started.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert started.exists(), "the build never started Graphviz"
+    return process
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM", "Ctrl-C"])
+def test_stopping_a_build_ends_its_graphviz_runs(tmp_path: Path, how: str) -> None:
+    """Its Graphviz runs used to go on for minutes after a build was stopped: a killed
+    build's drawing is orphaned, and a cancelled one waited for it."""
+    process = a_build_stuck_in_graphviz(tmp_path)
+    if how == "SIGKILL":
+        process.kill()  # the build alone: the kernel ends what it started (PR_SET_PDEATHSIG)
+    elif how == "SIGTERM":
+        process.terminate()  # the build alone: it stops as on Ctrl-C
+    else:
+        os.killpg(process.pid, signal.SIGINT)  # the whole group, as Ctrl-C does
+    _, stderr = process.communicate(timeout=30)
+    assert group_gone(process.pid, seconds=5), f"Graphviz outlived the build ({how})"
+    assert b"Traceback" not in stderr, stderr.decode()
+    if how != "SIGKILL":
+        assert process.returncode == 1
+        assert not (tmp_path / "out").exists()  # it wrote nothing, and leaves nothing
 
 
 @needs_graphviz
