@@ -253,6 +253,7 @@ def build(
     """
     started = time.perf_counter()
     folders, problems = find_cases(paths)
+    refuse_output_among_cases(output_dir, [*paths, *folders])
     existed = output_dir.exists()
     try:
         with locked(output_dir):
@@ -272,6 +273,29 @@ def build(
     except OSError as error:
         where = error.filename or output_dir
         raise ProvenanceError(f"cannot write to {where}: {error.strerror or error}") from error
+
+
+class OutputAmongCases(ProvenanceError):
+    """The output folder is, or is inside, a folder of case files, or holds one."""
+
+
+def refuse_output_among_cases(output_dir: Path, case_places: Sequence[Path]) -> None:
+    """Refuse an output folder that is a case folder (or a folder named on the command
+    line), lies inside one, or holds one: the report would be written among the case
+    files, and a build could replace or remove them."""
+    output = output_dir.resolve()
+    for place in case_places:
+        where = place.resolve()
+        if output == where or output.is_relative_to(where):
+            raise OutputAmongCases(
+                f"the output folder {output_dir} is inside {place}, where the case files "
+                "are: build into a folder outside them, e.g. -o output"
+            )
+        if where.is_relative_to(output):
+            raise OutputAmongCases(
+                f"the output folder {output_dir} holds the case files in {place}: build "
+                "into a folder of its own, e.g. -o output"
+            )
 
 
 def _remove_own_folder(output: OutputFolder, existed: bool) -> None:

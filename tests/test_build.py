@@ -11,6 +11,7 @@ from xml.etree import ElementTree
 import pytest
 from click.testing import CliRunner
 from conftest import CLEAN_CASE, REPOSITORY, needs_graphviz, write_files
+from reports import report_files, report_paths
 
 from provenance.build import build
 from provenance.cli import main
@@ -29,9 +30,8 @@ def fake_svg(dot: str, engine: str) -> bytes:
 
 def tree_digest(folder: Path) -> dict[str, str]:
     return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        relative: hashlib.sha256(content).hexdigest()
+        for relative, content in report_files(folder).items()
     }
 
 
@@ -199,7 +199,7 @@ def test_text_longer_than_graphviz_takes_is_shortened_not_a_failed_build(
     assert CliRunner().invoke(main, ["check", str(folder)]).exit_code == 0
     result = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 0, result.output
-    for svg in (tmp_path / "out").rglob("*.svg"):
+    for svg in report_paths(tmp_path / "out", ".svg"):
         assert ElementTree.fromstring(svg.read_bytes()) is not None
     overview = (tmp_path / "out" / "case" / "overview.svg").read_text()
     assert "…" in overview  # the case title and the claim's tooltip, cut to fit

@@ -15,6 +15,7 @@ import fake_graphviz
 import pytest
 from click.testing import CliRunner
 from conftest import REPOSITORY, needs_graphviz
+from reports import report_files
 
 from provenance import build as build_module
 from provenance.build import BuildProgress, build, watch_and_build
@@ -51,11 +52,7 @@ def two_cases(tmp_path: Path) -> Path:
 
 def outputs(folder: Path) -> dict[str, bytes]:
     """Every file a reader sees (the build's own bookkeeping left out)."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and STATE_FOLDER not in path.relative_to(folder).parts
-    }
+    return report_files(folder)
 
 
 def test_a_rebuild_with_nothing_changed_draws_and_writes_nothing(tmp_path: Path) -> None:

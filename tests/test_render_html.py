@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from click.testing import CliRunner
 from conftest import REPOSITORY, MakeCase, needs_graphviz
+from reports import report_paths
 
 from provenance.build import build
 from provenance.cli import main
@@ -241,7 +242,7 @@ def test_built_pages_link_only_to_files_that_exist(tmp_path: Path) -> None:
     build([WALKAWAY], tmp_path / "out")  # real drawings: their links are checked too
     (tmp_path / "out").rename(output)  # relative links survive a move
     drawing_links = 0
-    for path in output.rglob("*.html"):
+    for path in report_paths(output, ".html"):
         page = Page(path.read_text())
         in_drawings = [
             ref for ref in page.attributes("a", "xlink:href") if not urlsplit(ref).scheme
@@ -306,7 +307,7 @@ def evil_case() -> dict[str, str]:
 def test_markup_in_case_files_shows_as_text(make_case: MakeCase, tmp_path: Path) -> None:
     result = build([make_case(evil_case())], tmp_path / "out")
     assert result.built, result.report.problems
-    pages = sorted((tmp_path / "out").rglob("*.html"))
+    pages = report_paths(tmp_path / "out", ".html")
     assert len(pages) == 3
     for path in pages:
         page = Page(path.read_text())

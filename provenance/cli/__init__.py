@@ -263,12 +263,17 @@ def build(
       provenance build --as-of 2018-07-09 -o /tmp/walkaway-2018-07-09
       provenance build --watch
     """
+    from provenance.build import OutputAmongCases, refuse_output_among_cases, watch_and_build
     from provenance.build import build as build_cases
-    from provenance.build import watch_and_build
     from provenance.cli.progress import progress_bar
 
     paths = resolve_case_dirs(case_dirs)
     day = as_of.date() if as_of else None
+    try:
+        refuse_output_among_cases(output_dir, paths)
+    except OutputAmongCases as exc:
+        print_error(exc)
+        sys.exit(2)
 
     def run_once() -> BuildResult:
         with progress_bar(enabled=not quiet and sys.stderr.isatty()) as show:
