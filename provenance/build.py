@@ -6,11 +6,13 @@ trace JSON and its report pages (with slots where the drawings go). The main pro
 lays the drawings out with Graphviz in a pool of threads (each render is its own
 process) as soon as a case is ready, fills the slots, and stages the files.
 
-Nothing is written until every case has been checked without errors: new files wait in
-a staging folder and are moved into place together at the end (outputs.py). A case
-whose files have not changed since the last build is not loaded at all, and a drawing
-whose DOT text has not changed is not laid out again. With `as_of`, every case is first
-cut to the record as it stood on that day (`timeline.case_as_of`).
+Nothing is published until every case has been checked without errors: the new report
+is made beside the published one and published in one step at the end (outputs.py). A
+case whose files have not changed since the last build is not loaded at all, and a
+drawing whose DOT text has not changed is not laid out again. Every drawing is laid out
+as its size allows and within a time limit (render/layout.py, render/svg.py). With
+`as_of`, every case is first cut to the record as it stood on that day
+(`timeline.case_as_of`).
 """
 
 from __future__ import annotations

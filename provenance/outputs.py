@@ -57,7 +57,7 @@ from provenance.problems import Problem, ProvenanceError, Severity
 
 try:
     import fcntl
-except ImportError:  # Windows: no POSIX file locks (the README says where builds run)
+except ImportError:  # Windows, where provenance does not run (README): it still imports
     fcntl = None  # type: ignore[assignment]
 
 STATE_FOLDER = ".provenance"
@@ -580,7 +580,7 @@ def locked(root: Path) -> Iterator[None]:
         if path.is_symlink():
             raise OutputLinkRefused(_foreign_link(path))
     if fcntl is None:
-        raise ProvenanceError("building needs Linux or macOS (POSIX file locks and links)")
+        raise ProvenanceError("provenance builds on Linux and macOS only (POSIX locks and links)")
     state.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(state / "lock", os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
     try:
