@@ -35,15 +35,9 @@ import watchfiles
 from provenance.checks import check_folder, find_cases
 from provenance.graph import citation_graph, outlet_graph
 from provenance.load import to_case
+from provenance.manifests import Manifest, case_fingerprint, drawing_key
 from provenance.model import Case
-from provenance.outputs import (
-    Manifest,
-    OutputFolder,
-    case_fingerprint,
-    drawing_key,
-    locked,
-    write_atomically,
-)
+from provenance.outputs import OutputFolder, locked, write_atomically
 from provenance.problems import CountsProblems, Problem, ProvenanceError, has_errors
 from provenance.render.dot import (
     claim_dot,
