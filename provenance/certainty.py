@@ -231,16 +231,19 @@ def statement_certainty(statement: Statement) -> CertaintyReading:
 
 
 def _cues(wording: str) -> Iterator[_Cue]:
+    taken = 0  # where the last cue, with a negation it took after it, ended
     for match in _CUE.finditer(wording):
-        if _is_month(wording, match):
+        if match.start() < taken or _is_month(wording, match):
             continue
         words = " ".join(match.group(1).lower().split())
         level = _LEVEL_OF[words]
         before = _clause_words(wording[: match.start()])[-NEGATION_WINDOW:]
-        after = _TOKEN.findall(wording[match.end() :])[:1]
+        after = _TOKEN.search(wording, match.end())
+        taken = match.end()
         if any(_negates(word) for word in before):
             yield _Cue(f"not {words}", NEGATED[level])
-        elif after and _negates(after[0].lower()) and level in _NEGATED_AFTER:
+        elif after is not None and _negates(after.group(0).lower()) and level in _NEGATED_AFTER:
+            taken = after.end()  # "probably not true" is one judgement, not two
             yield _Cue(f"{words} not", _NEGATED_AFTER[level])
         else:
             yield _Cue(words, level)

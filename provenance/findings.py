@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 
 from provenance.text import plural
-from provenance.traced import Trace, TracedCitation, TracedSource, TraceWarning
+from provenance.traced import Root, Trace, TracedCitation, TracedSource, TraceWarning
 from provenance.wording import QuoteStatus
 
 SINGLE_ORIGIN_OUTLETS = 2
@@ -56,15 +56,27 @@ def _origin_warnings(trace: Trace, traced: Mapping[str, TracedSource]) -> Iterat
                 root.candidates,
             )
     yield from _single_origin(trace, traced, carrier_outlets)
-    for root in trace.roots:
-        if not root.primary:
-            where = root.origin or " or ".join(root.candidates)
-            yield TraceWarning(
-                "ungrounded",
-                f"the chain through {where} ends at a secondary source that cites nothing "
-                "for the claim: it never reaches a primary source",
-                (*root.candidates, *root.dependants),
-            )
+    ungrounded = [root for root in trace.roots if not root.primary]
+    if ungrounded:
+        yield _ungrounded(trace, ungrounded)
+
+
+def _ungrounded(trace: Trace, roots: list[Root]) -> TraceWarning:
+    """One warning for every chain that ends at a secondary source citing nothing."""
+    ends = [root.origin or " or ".join(root.candidates) for root in roots]
+    copied = {copy.later for copy in trace.inferred_copies}
+    listed = ", ".join(
+        f"{end} (which the wording suggests copied)" if end in copied else end for end in ends
+    )
+    scope = "no chain" if len(roots) == len(trace.roots) else "not every chain"
+    return TraceWarning(
+        "ungrounded",
+        f"{scope} reaches a primary source: the chains through {listed} end at a secondary "
+        "source that cites nothing for the claim",
+        tuple(
+            dict.fromkeys(node for root in roots for node in (*root.candidates, *root.dependants))
+        ),
+    )
 
 
 def _single_origin(
@@ -254,7 +266,7 @@ def _dispute_warnings(trace: Trace) -> Iterator[TraceWarning]:
 
 
 def _amendment_warnings(trace: Trace, traced: Mapping[str, TracedSource]) -> Iterator[TraceWarning]:
-    origins = {node for root in trace.roots for node in root.candidates}
+    origins = set(trace.first_appearance)
     for item in trace.sources:
         if not item.retracted:
             continue
@@ -262,7 +274,7 @@ def _amendment_warnings(trace: Trace, traced: Mapping[str, TracedSource]) -> Ite
         code = "retracted" if source.retracted is not None else "corrected"
         dependants = sorted(node for node, other in traced.items() if item.id in other.tainted_by)
         relying = f"; relying on it: {', '.join(dependants)}" if dependants else ""
-        where = " (the claim's origin)" if item.id in origins else ""
+        where = " (where the claim started)" if item.id in origins else ""
         yield TraceWarning(code, f"{item.id}{where} was {code}{relying}", (item.id, *dependants))
 
 

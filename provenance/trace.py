@@ -495,9 +495,10 @@ def _own_words(item: TracedSource) -> list[str]:
 
 
 def _drift(citation: Citation, citing: TracedSource, cited: TracedSource) -> WordingDrift | None:
-    """From the cited source's statement that best matches the citing words to those
-    words: the citation's wording when it has one, else the citing source's own."""
-    after = [citation.wording] if citation.wording else _own_words(citing)
+    """From the cited source's statement to the citing words that retell it: of the
+    citation's wording and the citing source's own statements, and the cited source's
+    statements, the pair that matches best."""
+    after = [*([citation.wording] if citation.wording else []), *_own_words(citing)]
     pair = best_pair(_own_words(cited), after)
     return word_drift(*pair) if pair else None
 

@@ -112,7 +112,7 @@ def named_schema(path: Path) -> Path | None:
 
 
 def schema_kind(path: Path) -> str:
-    """Which schema a case file follows: case, outlets or source."""
-    if path.name in ("case.yaml", "outlets.yaml"):
+    """Which schema a case file follows: case, outlets, people or source."""
+    if path.name in ("case.yaml", "outlets.yaml", "people.yaml"):
         return path.stem
     return "source"

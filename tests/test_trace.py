@@ -200,7 +200,9 @@ def test_ungrounded_chains_end_at_a_secondary_source(tmp_path: Path) -> None:
     assert [w.sources for w in ungrounded] == [("wire", "daily")]
 
 
-def test_circular_reporting_has_no_origin(tmp_path: Path) -> None:
+def test_an_undated_loop_has_candidate_origins_not_none(tmp_path: Path) -> None:
+    # Three outlets citing one another in a circle: the claim entered the record at one
+    # of them, but nothing in the record says which. Every source still has an origin.
     case = make(
         tmp_path,
         {
@@ -212,8 +214,11 @@ def test_circular_reporting_has_no_origin(tmp_path: Path) -> None:
     trace = trace_claim(case, "rank")
     assert trace.cycles == (("blog", "wire", "daily"),)
     assert trace.origins == ()
-    assert {"circular", "no-origin"} <= set(codes(trace))
-    assert all(item.hops is None for item in trace.sources)
+    assert [root.candidates for root in trace.roots] == [("blog", "daily", "wire")]
+    assert trace.independent_origins == 1  # a loop is one root, however many outlets
+    assert {"circular", "origin-undetermined", "ungrounded"} <= set(codes(trace))
+    assert "no-origin" not in codes(trace)
+    assert all(item.hops is not None for item in trace.sources)
 
 
 def test_a_citation_of_a_later_source_is_a_temporal_warning_when_dates_are_approximate(
