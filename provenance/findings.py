@@ -85,29 +85,30 @@ def _single_origin(
     """ "Twelve outlets, one source": once at least two other outlets repeat what one
     voice says, as recorded or as the wording suggests."""
     independence = trace.independence
-    if independence is None or not trace.roots:
+    if independence is None or not trace.roots or independence.uncountable:
         return
-    root_outlets = {traced[node].outlet for root in trace.roots for node in root.candidates}
-    repeating = carrier_outlets - root_outlets
-    if len(repeating) < SINGLE_ORIGIN_OUTLETS or independence.uncountable:
-        return
+    recorded = tuple(node for root in trace.roots for node in root.candidates)
     if independence.recorded == 1:
-        voice = independence.voices[0]
-        origins = ", ".join(node for root in trace.roots for node in root.candidates)
-        yield TraceWarning(
-            "single-origin",
-            f"{len(repeating)} outlets repeat it and every chain leads back to one "
-            f"source: {voice} ({origins})",
-            tuple(node for root in trace.roots for node in root.candidates),
-        )
+        repeating = carrier_outlets - {traced[node].outlet for node in recorded}
+        if len(repeating) >= SINGLE_ORIGIN_OUTLETS:
+            yield TraceWarning(
+                "single-origin",
+                f"{len(repeating)} outlets repeat it and every chain leads back to one "
+                f"source: {independence.voices[0]} ({', '.join(recorded)})",
+                recorded,
+            )
     elif independence.with_copies == 1:
-        yield TraceWarning(
-            "single-origin",
-            f"{plural(independence.recorded, 'independent origin')} as recorded, but the "
-            f"wording suggests one: {independence.voices_with_copies[0]}; every other root "
-            "reproduces its words",
-            tuple(copy.earlier for copy in trace.inferred_copies),
-        )
+        suggested = trace.suggested_origins
+        repeating = carrier_outlets - {traced[node].outlet for node in suggested}
+        if len(repeating) >= SINGLE_ORIGIN_OUTLETS:
+            yield TraceWarning(
+                "single-origin",
+                f"{plural(independence.recorded, 'independent origin')} as recorded, but the "
+                f"wording suggests one: {len(repeating)} outlets repeat "
+                f"{independence.voices_with_copies[0]} ({', '.join(suggested)}), most without "
+                "saying so",
+                suggested,
+            )
 
 
 # --- loops and returns ------------------------------------------------------------------

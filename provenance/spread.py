@@ -339,7 +339,7 @@ def _longest_chain(
     """A longest path of components from an entry point outward, walked on real links."""
     if support.number_of_edges() == 0:
         return ()
-    outward = condensed.reverse(copy=True)
+    outward = condensed.reverse(copy=False)
     order = list(
         nx.lexicographical_topological_sort(outward, key=lambda component: members[component])
     )

@@ -504,9 +504,12 @@ def _drift(citation: Citation, citing: TracedSource, cited: TracedSource) -> Wor
 
 
 def _quotes(citation: Citation, cited: TracedSource) -> tuple[QuoteCheck, ...]:
+    """Each quotation of the citation held to every word the case records of the cited
+    source: its title and all its statements, of any claim (words are words)."""
     if not citation.wording or citation.relation is Relation.DISPUTES:
         return ()
-    originals = [statement.wording for statement in cited.statements]
+    source = cited.source
+    originals = [*([source.title] if source.title else []), *(s.wording for s in source.statements)]
     return tuple(check_quotation(quoted, originals) for quoted in quoted_passages(citation.wording))
 
 
@@ -616,7 +619,7 @@ def _taints(
 
 def _omissions(sources: Iterable[Source], case: Case, claim_id: str) -> tuple[Omission, ...]:
     return tuple(
-        Omission(source.id, omission.note)
+        Omission(source.id, omission.note, outlet_name(case, source))
         for source in sorted(case.sources, key=lambda item: item.id)
         for omission in source.omits
         if omission.claim == claim_id

@@ -234,6 +234,8 @@ class Omission:
 
     source: str
     note: str | None
+    outlet: str = ""
+    """The outlet's display name (or the source's own label)."""
 
 
 @dataclass(frozen=True)

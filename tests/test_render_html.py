@@ -96,7 +96,7 @@ class Page(HTMLParser):
 def test_a_claim_at_a_glance(walkaway: Case, traces: dict[str, Trace]) -> None:
     row = claim_row(walkaway, traces["bots-drive-walkaway"], "index.html")
     assert (row.sources, row.outlets, row.independent_origins, row.longest_chain) == (11, 10, 4, 2)
-    assert row.chain == "arc-digital → salon-cesca → digby-bots-back"
+    assert row.chain == "huffpost-papenfuss → salon-cesca → digby-bots-back"
     assert (row.first_seen.text, row.last_seen.text) == ("≈ 2018-07-08", "2018-07-09")
     assert [(badge.code, badge.count) for badge in row.warnings] == [
         ("ungrounded", 3),

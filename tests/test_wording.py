@@ -34,7 +34,7 @@ def test_identical_wording_has_similarity_one() -> None:
 
 
 def test_punctuation_and_typographic_quotes_are_not_differences() -> None:
-    drift = word_drift("It’s “clearly” a bot.", "it's clearly a bot")
+    drift = word_drift("It\u2019s \u201cclearly\u201d a bot.", "it's clearly a bot")
     assert drift.similarity == 1.0
     assert not drift.changed
 
@@ -62,7 +62,10 @@ def test_similarity() -> None:
 
 
 def test_quoted_passages_split_at_ellipses_and_brackets() -> None:
-    text = 'Salon wrote that the campaign is "a likely Kremlin operation ... clearly circulated by [Russian] trolls connected to it"'
+    text = (
+        'Salon wrote that the campaign is "a likely Kremlin operation ... clearly '
+        'circulated by [Russian] trolls connected to it"'
+    )
     assert quoted_passages(text) == [
         "a likely Kremlin operation",
         "clearly circulated by",
