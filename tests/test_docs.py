@@ -88,7 +88,7 @@ def test_the_example_prints_what_it_shows(
     monkeypatch.chdir(tmp_path)
     program, *arguments = shlex.split(command)
     assert program == "provenance", where
-    result = CliRunner().invoke(main, arguments)
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, arguments)
     assert not isinstance(result.exception, Exception) or isinstance(
         result.exception, SystemExit
     ), result.exception

@@ -99,7 +99,7 @@ def test_a_claim_at_a_glance(walkaway: Case, traces: dict[str, Trace]) -> None:
     assert row.chain == "huffpost-papenfuss → salon-cesca → digby-bots-back"
     assert (row.first_seen.text, row.last_seen.text) == ("≈ 2018-07-08", "2018-07-09")
     assert [(badge.code, badge.count) for badge in row.warnings] == [
-        ("ungrounded", 3),
+        ("ungrounded", 1),
         ("escalation", 1),
     ]
     assert row.href == CLAIM_PAGE
