@@ -64,7 +64,7 @@ def _origin_warnings(trace: Trace, traced: Mapping[str, TracedSource]) -> Iterat
 def _ungrounded(trace: Trace, roots: list[Root]) -> TraceWarning:
     """One warning for every chain that ends at a secondary source citing nothing."""
     ends = [root.origin or " or ".join(root.candidates) for root in roots]
-    copied = {copy.later for copy in trace.inferred_copies}
+    copied = {copy.later for copy in trace.inferred_copies if copy.direction_known}
     listed = ", ".join(
         f"{end} (which the wording suggests copied)" if end in copied else end for end in ends
     )
@@ -275,7 +275,10 @@ def _amendment_warnings(trace: Trace, traced: Mapping[str, TracedSource]) -> Ite
         code = "retracted" if source.retracted is not None else "corrected"
         dependants = sorted(node for node, other in traced.items() if item.id in other.tainted_by)
         relying = f"; relying on it: {', '.join(dependants)}" if dependants else ""
-        where = " (where the claim started)" if item.id in origins else ""
+        where = ""
+        if item.id in origins:
+            decided = len(trace.first_appearance) == 1
+            where = " (where the claim started)" if decided else " (where it may have started)"
         yield TraceWarning(code, f"{item.id}{where} was {code}{relying}", (item.id, *dependants))
 
 

@@ -153,13 +153,13 @@ def first_appearance(
             )
         if len(estimated) < len(candidates):
             later = [member for member in candidates if member not in estimated]
+            listed = ", ".join(_dated(member, dates) for member in estimated)
             return EntryPoint(
                 tuple(members),
                 None,
                 estimated,
-                "by approximate dates, "
-                f"{', '.join(_dated(member, dates) for member in later)} came later; the dates "
-                f"cannot decide which came first among {', '.join(estimated)}",
+                f"by approximate dates {', '.join(later)} came later; the dates cannot "
+                f"decide which came first among {listed}",
             )
     if len(candidates) == 1:
         origin = candidates[0]
@@ -171,16 +171,13 @@ def first_appearance(
             f"first appearance: {_dated(origin, dates)}, before {others}",
         )
     unsure = [member for member in candidates if member not in firm]
-    why = (
-        f"{', '.join(_dated(member, dates) for member in unsure)} could have been first"
-        if unsure
-        else "their dates overlap"
-    )
+    why = "an undated or estimated date could be earlier" if unsure else "their dates overlap"
+    listed = ", ".join(_dated(member, dates) for member in candidates)
     return EntryPoint(
         tuple(members),
         None,
         candidates,
-        f"the dates cannot decide which came first among {', '.join(candidates)}: {why}",
+        f"the dates cannot decide which came first among {listed}: {why}",
     )
 
 

@@ -25,7 +25,7 @@ SUBJECT_CLAIM = [{"id": "c", "statement": "The minister resigned.", "subjects": 
 
 def traced(tmp_path: Path, sources: dict[str, dict[str, object]], **parts: object) -> Trace:
     parts = {"outlets": OUTLETS, "people": PEOPLE, **parts}
-    return trace_claim(case(tmp_path, sources, **parts), "c")  # type: ignore[arg-type]
+    return trace_claim(case(tmp_path, sources, **parts), "c")
 
 
 def codes(trace: Trace) -> list[str]:
@@ -44,8 +44,9 @@ def test_a_statement_date_is_the_claims_first_appearance(tmp_path: Path) -> None
         },
     )
     assert trace.first_appearance == ("paper",)
-    assert trace.source("page").first_seen is not None
-    assert trace.source("page").first_seen.text == "2009-03-01"
+    seen = trace.source("page").first_seen
+    assert seen is not None
+    assert seen.text == "2009-03-01"
     assert [root.origin for root in trace.roots] == ["paper", "page"]  # by first appearance
 
 

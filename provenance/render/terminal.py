@@ -232,13 +232,13 @@ def _footer(trace: Trace, width: int) -> Iterator[str]:
             if dispute.by_subject:
                 who.append(f"its subject {', '.join(dispute.by_subject)}")
             if dispute.by_origin_author:
-                who.append(f"the origin's {', '.join(dispute.by_origin_author)}")
+                who.append(f"from where it started: {', '.join(dispute.by_origin_author)}")
             evidence = ""
             if dispute.evidence_claims:
                 evidence = f" with {', '.join(dispute.evidence_claims)}"
                 if dispute.evidence_sources:
                     evidence += f" (from {', '.join(dispute.evidence_sources)})"
-            speakers = f" — {'; '.join(who)}" if who else ""
+            speakers = f" — by {'; '.join(who)}" if who else ""
             yield from _wrap(f"  {dispute.source}{evidence}{speakers}", width, "    ")
             for wording in dispute.wordings:
                 yield from _wrap(f"    “{_short(wording)}”", width, "     ")
