@@ -237,7 +237,9 @@ def _cues(wording: str) -> Iterator[_Cue]:
             continue
         words = " ".join(match.group(1).lower().split())
         level = _LEVEL_OF[words]
-        before = _clause_words(wording[: match.start()])[-NEGATION_WINDOW:]
+        # The few words before the cue are all a negation can reach: look no further.
+        window = wording[max(0, match.start() - 12 * NEGATION_WINDOW) : match.start()]
+        before = _clause_words(window)[-NEGATION_WINDOW:]
         after = _TOKEN.search(wording, match.end())
         taken = match.end()
         if any(_negates(word) for word in before):

@@ -109,8 +109,9 @@ def _shingle_pairs(
     """Pairs of wordings that share at least one run of MIN_SHARED_WORDS words."""
     holders: defaultdict[tuple[str, ...], set[int]] = defaultdict(set)
     for index, words_of in enumerate(folded):
-        for start in range(len(words_of) - MIN_SHARED_WORDS + 1):
-            holders[tuple(words_of[start : start + MIN_SHARED_WORDS])].add(index)
+        runs = zip(*(words_of[offset:] for offset in range(MIN_SHARED_WORDS)), strict=False)
+        for run in runs:
+            holders[run].add(index)
     pairs: set[tuple[int, int]] = set()
     for indexes in holders.values():
         if len(indexes) < 2:

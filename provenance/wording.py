@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Indel
@@ -70,14 +71,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)[:MAX_WORDS]
 
 
+@lru_cache(maxsize=1 << 16)
 def comparable(word: str) -> str:
     """A word as compared: lower case, straight quotes, no punctuation around it."""
     return word.translate(_QUOTES).lower().strip(_EDGE_PUNCTUATION)
 
 
-def normalised(text: str) -> list[str]:
-    """The words of a wording as compared; words that are only punctuation drop out."""
-    return [folded for word in words(text) if (folded := comparable(word))]
+@lru_cache(maxsize=1 << 12)
+def normalised(text: str) -> tuple[str, ...]:
+    """The words of a wording as compared; words that are only punctuation drop out.
+    (Cached: a trace compares each wording with several others.)"""
+    return tuple(folded for word in words(text) if (folded := comparable(word)))
 
 
 def similarity(before: str, after: str) -> float:
@@ -91,7 +95,9 @@ def word_drift(before: str, after: str) -> WordingDrift:
     `comparable`). Linear-time bit-parallel alignment (rapidfuzz), so two long wordings
     of repeated words cost milliseconds, not minutes."""
     old, new = words(before), words(after)
-    opcodes = Indel.opcodes([comparable(word) for word in old], [comparable(word) for word in new])
+    old_compared = [comparable(word) for word in old]
+    new_compared = [comparable(word) for word in new]
+    opcodes = Indel.opcodes(old_compared, new_compared)
     parts: list[DiffPart] = []
     for opcode in opcodes:
         if opcode.tag == "equal":
@@ -102,7 +108,7 @@ def word_drift(before: str, after: str) -> WordingDrift:
             parts.append(
                 DiffPart(DiffOp.INSERT, " ".join(new[opcode.dest_start : opcode.dest_end]))
             )
-    score = Indel.normalized_similarity([comparable(w) for w in old], [comparable(w) for w in new])
+    score = Indel.normalized_similarity(old_compared, new_compared)
     return WordingDrift(before, after, round(score, 3), _deletions_first(parts))
 
 
