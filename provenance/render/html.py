@@ -191,7 +191,8 @@ class SourceRow:
     node_id: str
     date: DateCell
     appeared: str
-    """The first day it can have appeared (ISO), for the date control; empty if unknown."""
+    """The first day of its own date for the claim (ISO), for the date control; empty
+    when the record gives none."""
     date_note: str | None
     outlet: str
     authors: str
@@ -487,7 +488,9 @@ def _source_row(item: TracedSource, hops: _Hops, appeared: date | None) -> Sourc
         id=item.id,
         node_id=svg_node_id(item.id),
         date=date_cell(source.published),
-        appeared=appeared.isoformat() if appeared else "",
+        # The date control places a source by its own date only (firm or approximate):
+        # one the record does not date is never hidden, whatever it cites.
+        appeared=item.first_seen.earliest.date().isoformat() if item.first_seen else "",
         date_note=_date_note(source, appeared),
         outlet=item.outlet,
         authors=", ".join(source.authors),
