@@ -15,6 +15,10 @@ from provenance.problems import Problem
 TESTS = Path(__file__).parent
 CASES = TESTS / "cases"
 REPOSITORY = TESTS.parent
+# A frozen copy of the #WalkAway case as it stood when the tests were written: tests read
+# it, never the live claims/walkaway, so that correcting the record never breaks a test
+# about something else (tests/data/README.md says how it was made and when to refresh it).
+WALKAWAY = TESTS / "data" / "walkaway"
 
 # Tests that run the real Graphviz skip where it is missing; `make test` (and so CI)
 # installs it first, so there they always run.

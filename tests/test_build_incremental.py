@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPOSITORY, needs_graphviz
+from conftest import WALKAWAY, needs_graphviz
 
 from provenance.build import BuildProgress, build, watch_and_build
 from provenance.checks import check_paths, lint_paths
@@ -19,8 +19,6 @@ from provenance.cli import main
 from provenance.load import load_case, to_case
 from provenance.outputs import STATE_FOLDER, BuildLocked, locked
 from provenance.render.dot import overview_dot, overview_sources
-
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
 
 
 class CountingRenderer:

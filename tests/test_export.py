@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import CLEAN_CASE, REPOSITORY, MakeCase
+from conftest import CLEAN_CASE, REPOSITORY, WALKAWAY, MakeCase
 
 from provenance.checks import Report
 from provenance.cli import main
@@ -18,7 +18,6 @@ from provenance.export import EXPORTERS, export_case, export_paths
 from provenance.load import load_case, to_case
 from provenance.problems import AmbiguousCase, ClaimNotFound, ExportError
 
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
 FORMATS = ("prov-json", "prov-n", "prov-xml", "claimreview", "graphml", "gexf", "json", "dot")
 UNKNOWN_SOURCE = {
     "sources/echo.yaml": """\

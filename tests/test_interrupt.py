@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CLEAN_CASE, REPOSITORY, needs_graphviz, write_files
+from conftest import CLEAN_CASE, REPOSITORY, WALKAWAY, needs_graphviz, write_files
 
 from provenance import build as build_module
 from provenance import outputs
@@ -423,7 +423,7 @@ def modes_and_times(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_claims_are_only_ever_opened_for_reading(tmp_path: Path) -> None:
-    walkaway = shutil.copytree(REPOSITORY / "claims" / "walkaway", tmp_path / "walkaway")
+    walkaway = shutil.copytree(WALKAWAY, tmp_path / "walkaway")
     before = modes_and_times(walkaway)
     with writes_under(walkaway) as writes:
         assert build([walkaway], tmp_path / "out", renderer=fake_svg, jobs=1).built
@@ -438,7 +438,7 @@ def test_claims_are_only_ever_opened_for_reading(tmp_path: Path) -> None:
 
 def test_a_read_only_case_folder_builds(tmp_path: Path) -> None:
     """As root, permissions do not stop a write; the audit above covers that case."""
-    walkaway = shutil.copytree(REPOSITORY / "claims" / "walkaway", tmp_path / "walkaway")
+    walkaway = shutil.copytree(WALKAWAY, tmp_path / "walkaway")
     for path in sorted(walkaway.rglob("*"), reverse=True):
         path.chmod(0o555 if path.is_dir() else 0o444)
     walkaway.chmod(0o555)

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPOSITORY, MakeCase, needs_graphviz
+from conftest import WALKAWAY, MakeCase, needs_graphviz
 
 from provenance.build import build
 from provenance.cli import main
@@ -32,7 +32,6 @@ from provenance.render.html import (
 from provenance.timeline import appearance_days
 from provenance.trace import Trace, trace_case
 
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
 CLAIM_PAGE = "walkaway/claims/bots-drive-walkaway.html"
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import REPOSITORY, TESTS
+from conftest import TESTS, WALKAWAY
 
 from provenance.build import build
 
@@ -59,7 +59,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if reason:
         pytest.skip(reason)
     output = tmp_path_factory.mktemp("report")
-    assert build([REPOSITORY / "claims" / "walkaway"], output).built
+    assert build([WALKAWAY], output).built
     return output
 
 

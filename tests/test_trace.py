@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPOSITORY, write_files
+from conftest import WALKAWAY, write_files
 
 from provenance.load import load_case, to_case
 from provenance.model import Case, Certainty, Stance
@@ -298,7 +298,7 @@ def test_an_unknown_claim_is_a_key_error(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def walkaway() -> Case:
-    return to_case(load_case(REPOSITORY / "claims" / "walkaway"))
+    return to_case(load_case(WALKAWAY))
 
 
 def test_walkaway_escalation_from_may_be_to_clearly(walkaway: Case) -> None:
