@@ -87,7 +87,8 @@ def test_invalid_case_reports_the_expected_problems(folder: Path) -> None:
 def test_invalid_case_holds_one_kind_of_problem_named_by_its_folder(folder: Path) -> None:
     lines = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
     found = {line.rsplit("[", 1)[-1].rstrip("]") for line in lines}
-    assert len(found) <= 1, f"{folder.name} mixes {sorted(found)}"
+    assert found, f"{folder.name} has no problem: move it to cases/valid/"
+    assert len(found) == 1, f"{folder.name} mixes {sorted(found)}"
     for code in found:
         assert folder.name.startswith(code), f"{folder.name} holds {code}: rename it"
 

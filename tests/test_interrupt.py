@@ -36,6 +36,8 @@ from provenance.export import export_case
 from provenance.load import load_case, to_case
 from provenance.outputs import STATE_FOLDER, BuildLocked, OutputFolder, locked
 
+pytestmark = pytest.mark.slow  # real builds, killed and interrupted
+
 TRIALS = int(os.environ.get("PROVENANCE_KILL_TRIALS", "2"))
 SEED = 2018
 PROVENANCE = [sys.executable, "-m", "provenance"]

@@ -23,6 +23,8 @@ from conftest import TESTS, WALKAWAY
 
 from provenance.build import build
 
+pytestmark = pytest.mark.slow  # a real browser on a real build (it checks for Graphviz itself)
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",
