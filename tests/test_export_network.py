@@ -25,7 +25,7 @@ from provenance.load import load_case, to_case
 from provenance.model import Case
 from provenance.problems import ClaimNotFound
 
-Edge = tuple[str, str, str, str, str]
+Edge = tuple[str, str, str, str, str | None]
 
 
 def read_graphml(data: bytes) -> nx.MultiDiGraph:

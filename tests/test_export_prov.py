@@ -107,6 +107,7 @@ def test_read_back_every_source_is_an_entity(walkaway: Case, tmp_path: Path) -> 
     path = tmp_path / "walkaway.prov.json"
     path.write_bytes(export_prov_json(walkaway, None))
     document = prov.read(str(path), format="json")
+    assert document is not None
     entities = {local(record.identifier) for record in records(document, prov.model.ProvEntity)}
     assert entities == {source.id for source in walkaway.sources}
     assert all(

@@ -257,7 +257,7 @@ def test_a_commit_interrupted_part_way_is_undone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moves: int
 ) -> None:
     folder, out, previous = built_and_changed(tmp_path)
-    real_replace, done = os.replace, []
+    real_replace, done = os.replace, list[str | Path]()
 
     def interrupted_replace(source: str | Path, target: str | Path) -> None:
         if "staging" in str(source) and "staging" not in str(target):  # a commit's move
@@ -266,10 +266,10 @@ def test_a_commit_interrupted_part_way_is_undone(
             done.append(target)
         real_replace(source, target)
 
-    monkeypatch.setattr(outputs.os, "replace", interrupted_replace)
+    monkeypatch.setattr("provenance.outputs.os.replace", interrupted_replace)
     with pytest.raises(KeyboardInterrupt):
         build([folder], out, renderer=fake_svg)
-    monkeypatch.setattr(outputs.os, "replace", real_replace)
+    monkeypatch.setattr("provenance.outputs.os.replace", real_replace)
     assert len(done) == moves
     assert outputs_of(out) == previous
     assert leftovers(out) == []

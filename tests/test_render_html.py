@@ -306,7 +306,7 @@ def evil_case() -> dict[str, str]:
 @needs_graphviz
 def test_markup_in_case_files_shows_as_text(make_case: MakeCase, tmp_path: Path) -> None:
     result = build([make_case(evil_case())], tmp_path / "out")
-    assert result.built, result.report.problems
+    assert result.built, result.problems
     pages = sorted((tmp_path / "out").rglob("*.html"))
     assert len(pages) == 3
     for path in pages:

@@ -119,9 +119,11 @@ def test_escalation_is_flagged_where_a_source_sounds_surer_than_its_source(tmp_p
     trace = trace_claim(case, "rank")
     hop = next(hop for hop in trace.citations if hop.citing == "daily")
     assert hop.escalation
-    assert trace.source("wire").certainty is not None
-    assert trace.source("wire").certainty.level is Certainty.POSSIBLE
-    assert trace.source("daily").certainty.level is Certainty.CERTAIN
+    wire, daily = trace.source("wire").certainty, trace.source("daily").certainty
+    assert wire is not None
+    assert daily is not None
+    assert wire.level is Certainty.POSSIBLE
+    assert daily.level is Certainty.CERTAIN
     warning = next(w for w in trace.warnings if w.code == "escalation")
     assert "definitely" in warning.message
     assert "may" in warning.message
