@@ -22,7 +22,7 @@ REPOSITORY = TESTS.parent
 # about something else (tests/data/README.md says how it was made and when to refresh it).
 WALKAWAY = TESTS / "data" / "walkaway"
 
-# --- Graphviz and slow tests --------------------------------------------------------------
+# --- Graphviz ------------------------------------------------------------------------------
 
 # Graphviz's layout programs. PROVENANCE_WITHOUT_GRAPHVIZ=1 hides them from this run and
 # every process it starts, to find a test that needs Graphviz but is not marked so.
