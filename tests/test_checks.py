@@ -87,7 +87,8 @@ def test_invalid_case_reports_the_expected_problems(folder: Path) -> None:
 def test_invalid_case_holds_one_kind_of_problem_named_by_its_folder(folder: Path) -> None:
     lines = (folder / "expected.txt").read_text(encoding="utf-8").splitlines()
     found = {line.rsplit("[", 1)[-1].rstrip("]") for line in lines}
-    assert len(found) <= 1, f"{folder.name} mixes {sorted(found)}"
+    assert found, f"{folder.name} has no problem: move it to cases/valid/"
+    assert len(found) == 1, f"{folder.name} mixes {sorted(found)}"
     for code in found:
         assert folder.name.startswith(code), f"{folder.name} holds {code}: rename it"
 
@@ -397,7 +398,7 @@ def test_results_as_completed_keeps_only_a_few_tasks_ahead_of_a_slow_caller() ->
             started.append(number)
         return number * number
 
-    taken = []
+    taken: list[int] = []
     with ThreadPoolExecutor(max_workers=2) as pool:
         for result in results_as_completed(pool, square, [(n,) for n in range(40)], ahead=4):
             time.sleep(0.01)  # a slow caller: the pool could finish everything meanwhile

@@ -40,6 +40,7 @@ def test_version() -> None:
     assert result.stdout == f"provenance, version {__version__}\n"
 
 
+@pytest.mark.slow
 def test_python_dash_m_runs_the_same_command() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "provenance", "--version"],
@@ -238,6 +239,7 @@ def test_the_choices_spelt_out_in_the_cli_match_the_library() -> None:
     assert set(ARTICLE_FORMATS) == {choice.value for choice in ArticleFormat}
 
 
+@pytest.mark.slow
 def test_check_does_not_load_the_heavy_parts() -> None:
     import subprocess
     import sys

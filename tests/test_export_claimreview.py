@@ -14,7 +14,7 @@ from textwrap import dedent
 from typing import Any
 
 import pytest
-from conftest import REPOSITORY, TESTS, FileContents, MakeCase
+from conftest import TESTS, WALKAWAY, FileContents, MakeCase
 from pyld import jsonld
 
 from provenance.checks import check_paths
@@ -239,7 +239,7 @@ def test_every_claim_with_a_verdict_and_no_other(make_case: MakeCase) -> None:
 
 
 def test_the_walkaway_verdict_lists_the_traced_appearances(tmp_path: Path) -> None:
-    folder = shutil.copytree(REPOSITORY / "claims" / "walkaway", tmp_path / "walkaway")
+    folder = shutil.copytree(WALKAWAY, tmp_path / "walkaway")
     case_yaml = folder / "case.yaml"
     text = case_yaml.read_text(encoding="utf-8")
     case_yaml.write_text(text.replace("\nclaims:\n", "\n" + FACT_CHECKER + "claims:\n", 1))

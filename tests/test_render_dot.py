@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPOSITORY, write_files
+from conftest import WALKAWAY, write_files
 
 from provenance.graph import outlet_graph
 from provenance.load import load_case, to_case
@@ -18,7 +18,7 @@ from provenance.trace import trace_claim
 
 @pytest.fixture(scope="module")
 def walkaway() -> Case:
-    return to_case(load_case(REPOSITORY / "claims" / "walkaway"))
+    return to_case(load_case(WALKAWAY))
 
 
 @pytest.mark.parametrize(
@@ -151,7 +151,5 @@ def test_overview_claims_open_their_pages_only_where_the_pages_are(walkaway: Cas
 
 def test_dot_is_deterministic(walkaway: Case) -> None:
     first = claim_dot(trace_claim(walkaway, "bots-drive-walkaway"))
-    again = claim_dot(
-        trace_claim(to_case(load_case(REPOSITORY / "claims" / "walkaway")), "bots-drive-walkaway")
-    )
+    again = claim_dot(trace_claim(to_case(load_case(WALKAWAY)), "bots-drive-walkaway"))
     assert first == again

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPOSITORY, MakeCase, needs_graphviz
+from conftest import WALKAWAY, MakeCase, needs_graphviz
 
 from provenance.build import build
 from provenance.cli import main
@@ -32,7 +32,6 @@ from provenance.render.html import (
 from provenance.timeline import appearance_days
 from provenance.trace import Trace, trace_case
 
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
 CLAIM_PAGE = "walkaway/claims/bots-drive-walkaway.html"
 
 
@@ -309,7 +308,7 @@ def evil_case() -> dict[str, str]:
 @needs_graphviz
 def test_markup_in_case_files_shows_as_text(make_case: MakeCase, tmp_path: Path) -> None:
     result = build([make_case(evil_case())], tmp_path / "out")
-    assert result.built, result.report.problems
+    assert result.built, result.problems
     pages = sorted((tmp_path / "out").rglob("*.html"))
     assert len(pages) == 3
     for path in pages:
