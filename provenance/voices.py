@@ -119,7 +119,7 @@ class Voices:
         if source.authors:
             name = self.person_name(source.authors[0])
             return Voice(self.person_key(source.authors[0]), name)
-        return Voice(f"source:{source.id}", source.title or source.id)
+        return Voice(f"source:{source.id}", source.id)  # no outlet, no author: itself
 
     def of_outlet(self, outlet_id: str) -> Voice:
         """An outlet's voice: its group's, when it is part of one."""
