@@ -586,6 +586,15 @@ class Source(Located):
         """First-hand evidence: by kind unless the file says otherwise."""
         return self.primary if self.primary is not None else self.kind in PRIMARY_KINDS
 
+    def leaves_out(self, claim_id: str) -> bool:
+        """The record says the source left the claim out (`omits`) and it states nothing
+        in its support: whoever cites it for the claim attributes words it did not say."""
+        supporting = any(
+            statement.claim == claim_id and statement.stance is not Stance.DISPUTES
+            for statement in self.statements
+        )
+        return not supporting and any(omission.claim == claim_id for omission in self.omits)
+
 
 # --- a whole case --------------------------------------------------------------------
 

@@ -25,29 +25,26 @@ import networkx as nx
 
 from provenance.certainty import statement_certainty
 from provenance.copies import ClaimRecord, infer_copies
+from provenance.disputes import amended, disputes_of, omissions_of, taints
 from provenance.findings import trace_warnings
-from provenance.graph import CITATION, SOURCE, citation_graph, claim_subgraph, outlet_name
+from provenance.graph import SOURCE, citation_graph, claim_subgraph, outlet_name
+from provenance.hops import traced_citations
 from provenance.model import (
     Case,
-    Certainty,
-    Citation,
-    Claim,
     PublicationDate,
     Relation,
     Source,
     Stance,
     Statement,
 )
+from provenance.roots import independence_of, roots_of, suggested_entries, where_it_could_start
 from provenance.spread import (
-    EntryPoint,
     Spread,
     analyse,
-    entry_points,
     first_appearance,
     voice_returns,
 )
 from provenance.traced import (
-    CertaintyChange,
     Dispute,
     Independence,
     InferredCopy,
@@ -60,14 +57,6 @@ from provenance.traced import (
     TraceWarning,
 )
 from provenance.voices import Voice, Voices
-from provenance.wording import (
-    QuoteCheck,
-    WordingDrift,
-    best_pair,
-    check_quotation,
-    quoted_passages,
-    word_drift,
-)
 
 __all__ = [
     "Dispute",
@@ -123,7 +112,7 @@ def trace_claim(
     subgraph = claim_subgraph(full, claim_id)
     sources: dict[str, Source] = {node: full.nodes[node][SOURCE] for node in subgraph}
     statements = {node: _statements(source, claim_id) for node, source in sources.items()}
-    omitting = {node for node, source in sources.items() if _omits(source, claim_id)}
+    omitting = {node for node, source in sources.items() if source.leaves_out(claim_id)}
     carriers = _carriers(subgraph, statements) - omitting
     support, revisions = _support(subgraph, carriers, sources)
     first_seen = {node: _first_seen(sources[node], statements[node]) for node in sources}
@@ -137,12 +126,12 @@ def trace_claim(
     traced = _traced(
         case, sources, statements, carriers, spread, voice, first_seen, support, claim_id
     )
-    citations = _citations(subgraph, traced)
-    roots = _roots(support, spread, traced)
-    suggested = _suggested_entries(spread, with_copies, traced, copies)
-    independence = _independence(spread, suggested, traced)
+    citations = traced_citations(subgraph, traced)
+    roots = roots_of(support, spread, traced)
+    suggested = suggested_entries(spread, with_copies, traced, copies)
+    independence = independence_of(spread, suggested, traced)
     first = first_appearance(
-        _where_it_could_start(suggested, traced),
+        where_it_could_start(suggested, traced),
         {node: traced[node].first_seen for node in traced},
         approximate_decides=True,
     )
@@ -152,7 +141,7 @@ def trace_claim(
     returns_with_copies = tuple(
         path for path in _returns(directed, voice, cycles) if path not in returns
     )
-    disputes = _disputes(sources, statements, claim, voices, first.starts)
+    disputes = disputes_of(sources, statements, claim, voices, first.starts)
     partial = Trace(
         case_id=case.id,
         claim=claim,
@@ -170,7 +159,7 @@ def trace_claim(
         returns=returns,
         returns_with_copies=returns_with_copies,
         revisions=revisions,
-        omissions=_omissions(sources.values(), case, claim_id),
+        omissions=omissions_of(case, claim_id),
         first_appearance=first.starts,
         first_appearance_reason=first.reason,
         suggested_origins=tuple(
@@ -193,16 +182,6 @@ def _statements(source: Source, claim_id: str) -> tuple[TracedStatement, ...]:
         for statement in source.statements
         if statement.claim == claim_id
     )
-
-
-def _omits(source: Source, claim_id: str) -> bool:
-    """The record says the source left the claim out (and it states nothing in its
-    support): whoever cites it for the claim attributes words it did not say."""
-    supporting = any(
-        statement.claim == claim_id and statement.stance is not Stance.DISPUTES
-        for statement in source.statements
-    )
-    return not supporting and any(omission.claim == claim_id for omission in source.omits)
 
 
 def _carriers(
@@ -283,7 +262,7 @@ def _traced(
     candidates = {
         node for entry in spread.entry_points if not entry.decided for node in entry.candidates
     }
-    taints = _taints(support, sources, claim_id)
+    tainting = taints(support, sources, claim_id)
     return {
         node: TracedSource(
             source=sources[node],
@@ -293,12 +272,12 @@ def _traced(
             hops=spread.hops.get(node),
             paths=_listed_paths(node, spread),
             statements=statements[node],
-            tainted_by=taints.get(node, ()),
+            tainted_by=tainting.get(node, ()),
             via=spread.parents.get(node, ()),
             voice=voice[node],
             first_seen=first_seen[node],
             candidate_origin=node in candidates,
-            retracted=_amended(sources[node], claim_id),
+            retracted=amended(sources[node], claim_id),
         )
         for node in sources
     }
@@ -321,111 +300,6 @@ def _paths_back(node: str, parents: Mapping[str, tuple[str, ...]]) -> Iterable[t
             yield path
             continue
         stack.extend((*path, parent) for parent in reversed(above))
-
-
-# --- roots and independence ------------------------------------------------------------
-
-
-def _roots(
-    support: nx.DiGraph, spread: Spread, traced: Mapping[str, TracedSource]
-) -> tuple[Root, ...]:
-    reversed_support = support.reverse(copy=False)
-    roots = []
-    for entry in spread.entry_points:
-        dependants = set(nx.multi_source_dijkstra_path_length(reversed_support, entry.members))
-        dependants -= set(entry.members)
-        roots.append(
-            Root(
-                origin=entry.origin,
-                primary=any(traced[node].source.is_primary for node in entry.starts),
-                dependants=tuple(sorted(dependants)),
-                outlets=tuple(sorted({traced[node].outlet for node in dependants})),
-                candidates=entry.candidates,
-                members=entry.members,
-                reason=entry.reason,
-                voice=_root_voice(entry, traced).label,
-                first_seen=_earliest(traced[node].first_seen for node in entry.starts),
-            )
-        )
-    return tuple(sorted(roots, key=_root_order))
-
-
-def _root_voice(entry: EntryPoint, traced: Mapping[str, TracedSource]) -> Voice:
-    by_key = {voice.key: voice for node in entry.starts if (voice := traced[node].voice)}
-    voices = [by_key[key] for key in sorted(by_key)]
-    if len(voices) == 1:
-        return voices[0]
-    labels = " or ".join(voice.label for voice in voices)
-    return Voice("loop:" + "+".join(voice.key for voice in voices), labels)
-
-
-def _earliest(dates: Iterable[PublicationDate | None]) -> PublicationDate | None:
-    known = [date for date in dates if date is not None]
-    return min(known, key=lambda date: (date.earliest, date.latest)) if known else None
-
-
-def _root_order(root: Root) -> tuple[int, str, tuple[str, ...]]:
-    seen = root.first_seen
-    return (0, seen.earliest.isoformat(), root.members) if seen else (1, "", root.members)
-
-
-def _suggested_entries(
-    spread: Spread,
-    with_copies: nx.DiGraph,
-    traced: Mapping[str, TracedSource],
-    copies: tuple[InferredCopy, ...],
-) -> tuple[EntryPoint, ...]:
-    """Where the claim enters the record once the inferred copies count as links."""
-    if not copies:
-        return spread.entry_points
-    dates = {node: traced[node].first_seen for node in with_copies}
-    return tuple(entry_points(with_copies, dates))
-
-
-def _where_it_could_start(
-    entries: Iterable[EntryPoint], traced: Mapping[str, TracedSource]
-) -> tuple[str, ...]:
-    """The roots where the claim could have started: a source that only reports the
-    claim (neutral) reports someone else's claim, so it is left out while any root takes
-    the claim up."""
-    starts = sorted({node for entry in entries for node in entry.starts})
-    taking_up = [node for node in starts if not traced[node].neutral_only]
-    return tuple(taking_up or starts)
-
-
-def _independence(
-    spread: Spread, suggested: tuple[EntryPoint, ...], traced: Mapping[str, TracedSource]
-) -> Independence:
-    """Independent voices at the roots: as recorded, and with the inferred copies taken
-    as links."""
-    recorded = _VoiceCount(spread.entry_points, traced)
-    suggested_count = _VoiceCount(suggested, traced)
-    return Independence(
-        recorded=len(recorded.voices),
-        with_copies=len(suggested_count.voices),
-        uncountable=recorded.uncountable,
-        reporting_only=recorded.reporting_only,
-        voices=tuple(sorted(recorded.voices.values())),
-        voices_with_copies=tuple(sorted(suggested_count.voices.values())),
-    )
-
-
-class _VoiceCount:
-    """Distinct voices at a set of roots: a loop counts once; a root that stands for
-    several unnamed publications, or only reports the claim, is counted apart."""
-
-    def __init__(self, entries: Iterable[EntryPoint], traced: Mapping[str, TracedSource]):
-        self.voices: dict[str, str] = {}
-        self.uncountable = self.reporting_only = 0
-        for entry in entries:
-            found = _root_voice(entry, traced)
-            starts = [traced[node] for node in entry.starts]
-            if any(item.voice is not None and not item.voice.countable for item in starts):
-                self.uncountable += 1
-            elif all(item.neutral_only for item in starts):
-                self.reporting_only += 1
-            else:
-                self.voices.setdefault(found.key, found.label)
 
 
 # --- inferred copies -------------------------------------------------------------------
@@ -457,170 +331,4 @@ def _returns(
         path
         for path in voice_returns(support, lambda node: voice[node].key, MAX_RETURNS)
         if not any(set(path) <= loop for loop in in_loop)
-    )
-
-
-# --- hops: drift, quotations, certainty, time --------------------------------------------
-
-
-def _citations(
-    subgraph: nx.MultiDiGraph, traced: Mapping[str, TracedSource]
-) -> tuple[TracedCitation, ...]:
-    hops = []
-    for citing, cited, citation in subgraph.edges(data=CITATION):
-        disputed = citation.relation is Relation.DISPUTES or traced[citing].disputes
-        change = None if disputed else _certainty_change(traced[citing], traced[cited])
-        hops.append(
-            TracedCitation(
-                citation=citation,
-                citing=citing,
-                cited=cited,
-                drift=None if disputed else _drift(citation, traced[citing], traced[cited]),
-                escalation=change == CertaintyChange.ESCALATION,
-                temporal=_later(traced[citing].source, traced[cited].source),
-                softening=change == CertaintyChange.SOFTENING,
-                quotes=_quotes(citation, traced[cited]),
-                misattributed=not disputed and _omits(traced[cited].source, citation.claim),
-            )
-        )
-    return tuple(sorted(hops, key=lambda hop: (hop.citing, hop.cited, hop.relation.value)))
-
-
-def _own_words(item: TracedSource) -> list[str]:
-    return [
-        statement.wording
-        for statement in item.statements
-        if statement.stance is not Stance.DISPUTES
-    ]
-
-
-def _drift(citation: Citation, citing: TracedSource, cited: TracedSource) -> WordingDrift | None:
-    """From the cited source's statement to the citing words that retell it: of the
-    citation's wording and the citing source's own statements, and the cited source's
-    statements, the pair that matches best."""
-    after = [*([citation.wording] if citation.wording else []), *_own_words(citing)]
-    pair = best_pair(_own_words(cited), after)
-    return word_drift(*pair) if pair else None
-
-
-def _quotes(citation: Citation, cited: TracedSource) -> tuple[QuoteCheck, ...]:
-    """Each quotation of the citation held to every word the case records of the cited
-    source: its title and all its statements, of any claim (words are words)."""
-    if not citation.wording or citation.relation is Relation.DISPUTES:
-        return ()
-    source = cited.source
-    originals = [*([source.title] if source.title else []), *(s.wording for s in source.statements)]
-    return tuple(check_quotation(quoted, originals) for quoted in quoted_passages(citation.wording))
-
-
-def _certainty_change(citing: TracedSource, cited: TracedSource) -> str | None:
-    before, after = cited.certainty, citing.certainty
-    if before is None or after is None or Certainty.DISPUTED in (before.level, after.level):
-        return None
-    if after.level > before.level:
-        return CertaintyChange.ESCALATION
-    if after.level < before.level:
-        return CertaintyChange.SOFTENING
-    return None
-
-
-def _later(citing: Source, cited: Source) -> bool:
-    if citing.published is None or cited.published is None:
-        return False
-    return not cited.published.may_precede(citing.published)
-
-
-# --- disputes, retractions, omissions ------------------------------------------------------
-
-
-def _disputes(
-    sources: Mapping[str, Source],
-    statements: Mapping[str, tuple[TracedStatement, ...]],
-    claim: Claim,
-    voices: Voices,
-    origins: Iterable[str],
-) -> tuple[Dispute, ...]:
-    subjects = {voices.party_key(subject): voices.party_name(subject) for subject in claim.subjects}
-    origin_authors = _origin_authors(sources, origins, voices)
-    disputes = []
-    for node in sorted(sources):
-        disputing = [item for item in statements[node] if item.stance is Stance.DISPUTES]
-        if not disputing:
-            continue
-        source = sources[node]
-        speakers = _dispute_speakers(source, claim.id, voices)
-        counter_claims = sorted(
-            {item.claim for item in source.statements if item.claim != claim.id}
-        )
-        disputes.append(
-            Dispute(
-                source=node,
-                wordings=tuple(item.wording for item in disputing),
-                evidence_claims=tuple(counter_claims),
-                evidence_sources=tuple(
-                    sorted({c.cites for c in source.citations if c.claim in counter_claims})
-                ),
-                by_subject=tuple(sorted({subjects[key] for key in speakers if key in subjects})),
-                by_origin_author=tuple(
-                    sorted({origin_authors[key] for key in speakers if key in origin_authors})
-                ),
-            )
-        )
-    return tuple(disputes)
-
-
-def _dispute_speakers(source: Source, claim_id: str, voices: Voices) -> set[str]:
-    speakers: set[str] = set()
-    for statement in source.statements:
-        if statement.claim == claim_id and statement.stance is Stance.DISPUTES:
-            speakers |= voices.speaker_keys(source, statement)
-    return speakers
-
-
-def _origin_authors(
-    sources: Mapping[str, Source], origins: Iterable[str], voices: Voices
-) -> dict[str, str]:
-    """Who made the claim where it started (the first appearance, or each candidate), by
-    person or outlet key: its authors, the speakers of its statements, and the outlet it
-    speaks for ("its publisher"; an account on a platform speaks for itself)."""
-    authors: dict[str, str] = {}
-    for node in origins:
-        source = sources[node]
-        named = [*source.authors, *(item.speaker for item in source.statements if item.speaker)]
-        for name in named:
-            authors.setdefault(voices.party_key(name), voices.party_name(name))
-        voice = voices.of_source(source)
-        if voice.key.startswith("outlet:"):
-            authors.setdefault(voice.key, f"its publisher {voice.label}")
-    return authors
-
-
-def _amended(source: Source, claim_id: str) -> bool:
-    return any(
-        amendment is not None and (not amendment.claims or claim_id in amendment.claims)
-        for amendment in (source.retracted, source.corrected)
-    )
-
-
-def _taints(
-    support: nx.DiGraph, sources: Mapping[str, Source], claim_id: str
-) -> dict[str, tuple[str, ...]]:
-    """For each source, the retracted or corrected sources it relies on for the claim
-    (a source is not listed as relying on itself)."""
-    taints: dict[str, set[str]] = {}
-    for node, source in sources.items():
-        if not _amended(source, claim_id) or node not in support:
-            continue
-        for dependant in nx.ancestors(support, node):
-            if dependant != node:
-                taints.setdefault(dependant, set()).add(node)
-    return {node: tuple(sorted(origin)) for node, origin in taints.items()}
-
-
-def _omissions(sources: Iterable[Source], case: Case, claim_id: str) -> tuple[Omission, ...]:
-    return tuple(
-        Omission(source.id, omission.note, outlet_name(case, source))
-        for source in sorted(case.sources, key=lambda item: item.id)
-        for omission in source.omits
-        if omission.claim == claim_id
     )
