@@ -33,43 +33,30 @@ from pathlib import Path
 import watchfiles
 
 from provenance.checks import check_folder, find_cases
-from provenance.graph import citation_graph, outlet_graph
+from provenance.drawings import Drawing, Drawn, case_drawings, draw
+from provenance.graph import citation_graph
 from provenance.load import to_case
 from provenance.manifests import Manifest, case_fingerprint, drawing_key
-from provenance.model import Case
 from provenance.outputs import OutputFolder, locked, write_atomically
 from provenance.problems import CountsProblems, Problem, ProvenanceError, has_errors
-from provenance.render.dot import (
-    claim_dot,
-    outlet_dot,
-    outlet_size,
-    overview_dot,
-    overview_size,
-    reduced_dot,
-)
 from provenance.render.html import (
     INDEX_ENTRY,
     CaseReport,
     IndexEntry,
-    claim_page_path,
     fill_svg_slots,
     index_entry,
-    relative_href,
     render_case_pages,
     render_index,
 )
-from provenance.render.layout import Layout, layout_for
 from provenance.render.svg import (
-    Drawn,
     Renderer,
-    draw,
     drawing_stopped_on_error,
     render_svg,
     renderer_version,
 )
 from provenance.render.trace_json import trace_to_json
 from provenance.timeline import case_as_of
-from provenance.trace import Trace, trace_claim
+from provenance.trace import trace_claim
 from provenance.workers import (
     block_interrupts,
     cancelled_on_error,
@@ -86,18 +73,6 @@ __all__ = [
     "watch_and_build",
     "write_atomically",
 ]
-
-
-@dataclass(frozen=True)
-class Drawing:
-    """One graph to draw: its DOT text, the engine to use, and where the SVG goes
-    (relative to the output folder)."""
-
-    path: str
-    dot: str
-    engine: str
-    shortfall: str | None = None
-    """What it leaves out, when the graph is too large to be drawn in full at all."""
 
 
 @dataclass(frozen=True)
@@ -193,36 +168,6 @@ def prepare_case(folder: Path, fingerprint: str, as_of: date | None) -> Prepared
         files=files,
         entry=index_entry(report),
     )
-
-
-def case_drawings(case: Case, traces: Sequence[Trace]) -> list[Drawing]:
-    """Every graph of one case: one per claim, the overview, and the outlet graph, each
-    laid out as its nodes and edges allow (`layout_for`)."""
-    drawings = []
-    for trace in traces:
-        layout = layout_for(len(trace.sources), len(trace.citations))
-        dot = claim_dot(trace, large=not layout.detailed)
-        drawings.append(_drawing(f"{case.id}/claims/{trace.claim.id}.svg", dot, layout))
-    overview = f"{case.id}/overview.svg"
-    layout = layout_for(*overview_size(case))
-    dot = overview_dot(
-        case,
-        large=not layout.detailed,
-        claim_pages=lambda claim_id: relative_href(claim_page_path(case.id, claim_id), overview),
-    )
-    drawings.append(_drawing(overview, dot, layout))
-    outlets = outlet_graph(case)
-    layout = layout_for(*outlet_size(outlets))
-    dot = outlet_dot(outlets, case.title, large=not layout.detailed)
-    drawings.append(_drawing(f"{case.id}/outlets.svg", dot, layout))
-    return drawings
-
-
-def _drawing(path: str, dot: str, layout: Layout) -> Drawing:
-    if layout.whole:
-        return Drawing(path, dot, layout.engine)
-    reduced, shown = reduced_dot(dot, "the whole graph is too large to draw")
-    return Drawing(path, reduced, layout.engine, f"drawn in part ({shown}): too large to draw")
 
 
 def _json_bytes(data: object) -> bytes:

@@ -32,6 +32,8 @@ from provenance.model import (
     Location,
     Outlet,
     OutletsFile,
+    PeopleFile,
+    Person,
     Source,
 )
 from provenance.problems import Problem, did_you_mean, error
@@ -44,6 +46,7 @@ from provenance.yamlfile import (
 
 CASE_FILE = "case.yaml"
 OUTLETS_FILE = "outlets.yaml"
+PEOPLE_FILE = "people.yaml"
 SOURCES_FOLDER = "sources"
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -67,6 +70,9 @@ class LoadedCase:
     """Ids of source files that exist but failed to load."""
     outlets_broken: bool = False
     """True when outlets.yaml exists but failed to load."""
+    people: tuple[Person, ...] = ()
+    people_broken: bool = False
+    """True when people.yaml exists but failed to load."""
 
 
 # --- finding cases -------------------------------------------------------------------
@@ -110,6 +116,11 @@ def load_case(folder: Path) -> LoadedCase:
     outlets_file = None
     if outlets_present:
         outlets_file = _load_document(outlets_path, OutletsFile, problems, inside, root)
+    people_path = folder / PEOPLE_FILE
+    people_present = people_path.exists() or people_path.is_symlink()
+    people_file = None
+    if people_present:
+        people_file = _load_document(people_path, PeopleFile, problems, inside, root)
     sources, broken = _load_sources(folder, inside, problems)
     return LoadedCase(
         id=inside.name,
@@ -120,6 +131,8 @@ def load_case(folder: Path) -> LoadedCase:
         problems=tuple(problems),
         broken_source_ids=frozenset(broken),
         outlets_broken=outlets_present and outlets_file is None,
+        people=people_file.people if people_file else (),
+        people_broken=people_present and people_file is None,
     )
 
 
@@ -676,4 +689,5 @@ def to_case(loaded: LoadedCase) -> Case:
         case_file=loaded.case_file,
         outlets=loaded.outlets,
         sources=tuple(sorted(loaded.sources, key=lambda source: source.id)),
+        people=loaded.people,
     )

@@ -93,6 +93,7 @@ def test_generated_cases_look_like_a_newsroom_investigation(newsroom_case: Path)
 
 
 @needs_graphviz
+@pytest.mark.slow
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
     results = tmp_path / "results.json"
     finished = subprocess.run(

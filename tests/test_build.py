@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
-from conftest import CLEAN_CASE, REPOSITORY, needs_graphviz, write_files
+from conftest import CLEAN_CASE, WALKAWAY, needs_graphviz, write_files
 from reports import report_files, report_paths
 
 from provenance.build import build
@@ -19,8 +19,6 @@ from provenance.outputs import write_atomically
 from provenance.problems import GraphvizNotFound, ProvenanceError
 from provenance.render.layout import layout_for
 from provenance.render.svg import render_svg
-
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
 
 
 def fake_svg(dot: str, engine: str) -> bytes:

@@ -13,19 +13,17 @@ from pathlib import Path
 
 import fake_graphviz
 import pytest
+import watchfiles
 from click.testing import CliRunner
-from conftest import REPOSITORY, needs_graphviz
+from conftest import WALKAWAY, needs_graphviz
 from reports import report_files
 
-from provenance import build as build_module
 from provenance.build import BuildProgress, build, watch_and_build
 from provenance.checks import check_paths, lint_paths
 from provenance.cli import main
 from provenance.load import load_case, to_case
 from provenance.outputs import STATE_FOLDER, BuildLocked, locked
 from provenance.render.dot import overview_dot, overview_sources
-
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
 
 
 class CountingRenderer:
@@ -130,6 +128,7 @@ def test_an_interrupted_build_leaves_the_previous_output_whole(tmp_path: Path) -
     assert not list(out.rglob("*.tmp"))
 
 
+@needs_graphviz
 def test_a_second_build_on_the_same_folder_is_turned_away(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with locked(out), pytest.raises(BuildLocked, match="another build is writing"):
@@ -201,6 +200,7 @@ def test_parallel_check_finds_what_a_serial_check_finds(tmp_path: Path) -> None:
     assert parallel.sources == serial.source_count - 0
 
 
+@needs_graphviz
 def test_build_reports_a_summary_and_is_silent_with_quiet(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(WALKAWAY), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
@@ -229,7 +229,7 @@ def test_watch_reports_a_failed_build_and_keeps_watching(
         monkeypatch.setenv("FAKE_DOT_FAILS", "")  # and now all is well
         yield {(2, "case.yaml")}
 
-    monkeypatch.setattr(build_module.watchfiles, "watch", changes)
+    monkeypatch.setattr(watchfiles, "watch", changes)
     result = CliRunner().invoke(main, ["build", str(WALKAWAY), "-o", str(out), "--watch"])
     assert result.exit_code == 0, result.output
     lines = result.stderr.splitlines()

@@ -16,15 +16,16 @@ from fake_graphviz import install
 from reports import report_paths
 from shapes import CLAIM, dense_case, wide_case
 
-from provenance import build as build_module
-from provenance.build import build, case_drawings
+from provenance import drawings
+from provenance.build import build
 from provenance.cli import main
+from provenance.drawings import case_drawings, draw
 from provenance.graph import outlet_graph
 from provenance.load import load_case, to_case
 from provenance.render import layout, svg
 from provenance.render.dot import claim_dot, outlet_dot, reduced_dot
 from provenance.render.layout import layout_for
-from provenance.render.svg import draw, note_svg, render_svg
+from provenance.render.svg import note_svg, render_svg
 from provenance.trace import trace_case, trace_claim
 
 WALKAWAY = REPOSITORY / "claims" / "walkaway"
@@ -130,6 +131,7 @@ def test_a_graph_that_no_engine_finishes_becomes_a_note(
 
 
 @needs_graphviz
+@pytest.mark.slow  # each graph waits out its (one-second) time limit
 def test_the_build_says_which_graphs_it_could_not_draw_in_full(
     hanging_dot: Path, tmp_path: Path
 ) -> None:
@@ -166,7 +168,7 @@ def test_a_case_too_large_to_draw_whole_is_drawn_in_part_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(layout, "FULL_NODE_LIMIT", 450)  # as 20,000 sources would be
-    monkeypatch.setattr(build_module, "layout_for", layout.layout_for)
+    monkeypatch.setattr(drawings, "layout_for", layout.layout_for)
     folder = wide_case(tmp_path / "wide", 500)
     result = build([folder], tmp_path / "out")
     assert result.built
@@ -183,7 +185,7 @@ def test_the_outlet_graph_is_capped_like_the_overview(tmp_path: Path) -> None:
     dot = outlet_dot(outlet_graph(case), case.title, limit=400)
     assert dot.count('shape="ellipse"') == 400
     assert "among the 400 most-cited of 600 outlets" in dot
-    drawings = case_drawings(case, trace_case(case))
-    outlets = next(drawing for drawing in drawings if drawing.path.endswith("outlets.svg"))
+    made = case_drawings(case, trace_case(case))
+    outlets = next(drawing for drawing in made if drawing.path.endswith("outlets.svg"))
     assert outlets.engine == "sfdp"
     assert outlets.dot.count('shape="ellipse"') == 400

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import fake_graphviz
 import pytest
-from conftest import CLEAN_CASE, REPOSITORY, needs_graphviz, write_files
+from conftest import CLEAN_CASE, REPOSITORY, WALKAWAY, needs_graphviz, write_files
 from reports import report_files
 
 from provenance import build as build_module
@@ -39,6 +39,8 @@ from provenance.export import export_case
 from provenance.load import load_case, to_case
 from provenance.outputs import STATE_FOLDER, BuildLocked, OutputFolder, locked
 from provenance.problems import ProvenanceError
+
+pytestmark = pytest.mark.slow  # real builds, killed and interrupted
 
 TRIALS = int(os.environ.get("PROVENANCE_KILL_TRIALS", "2"))
 SEED = 2018
@@ -305,12 +307,12 @@ def built_and_changed(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes], dic
 
 
 # Every change a build makes to the output folder goes through one of these.
-CHANGES = [
-    (outputs.os, "link"),
-    (outputs.os, "symlink"),
-    (outputs.os, "replace"),
-    (outputs.os, "unlink"),
-    (outputs.shutil, "rmtree"),
+CHANGES: list[tuple[object, str]] = [
+    (os, "link"),
+    (os, "symlink"),
+    (os, "replace"),
+    (os, "unlink"),
+    (shutil, "rmtree"),
     (Path, "write_bytes"),
     (Path, "mkdir"),
     (Path, "rename"),
@@ -408,7 +410,7 @@ def test_a_full_disk_keeps_the_previous_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     folder, out, previous, _ = built_and_changed(tmp_path)
-    real, written = Path.write_bytes, []
+    real, written = Path.write_bytes, list[Path]()
 
     def full(path: Path, content: bytes) -> int:
         if len(written) == 3:
@@ -538,7 +540,7 @@ def modes_and_times(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_claims_are_only_ever_opened_for_reading(tmp_path: Path) -> None:
-    walkaway = shutil.copytree(REPOSITORY / "claims" / "walkaway", tmp_path / "walkaway")
+    walkaway = shutil.copytree(WALKAWAY, tmp_path / "walkaway")
     before = modes_and_times(walkaway)
     with writes_under(walkaway) as writes:
         assert build([walkaway], tmp_path / "out", renderer=fake_svg, jobs=1).built
@@ -553,7 +555,7 @@ def test_claims_are_only_ever_opened_for_reading(tmp_path: Path) -> None:
 
 def test_a_read_only_case_folder_builds(tmp_path: Path) -> None:
     """As root, permissions do not stop a write; the audit above covers that case."""
-    walkaway = shutil.copytree(REPOSITORY / "claims" / "walkaway", tmp_path / "walkaway")
+    walkaway = shutil.copytree(WALKAWAY, tmp_path / "walkaway")
     for path in sorted(walkaway.rglob("*"), reverse=True):
         path.chmod(0o555 if path.is_dir() else 0o444)
     walkaway.chmod(0o555)

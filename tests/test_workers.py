@@ -20,7 +20,7 @@ def test_results_as_completed_keeps_only_a_few_tasks_ahead_of_a_slow_caller() ->
             started.append(number)
         return number * number
 
-    taken = []
+    taken: list[int] = []
     with ThreadPoolExecutor(max_workers=2) as pool:
         for result in results_as_completed(pool, square, [(n,) for n in range(40)], ahead=4):
             time.sleep(0.01)  # a slow caller: the pool could finish everything meanwhile

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import signal
 import sys
 import threading
@@ -354,7 +355,7 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(trace_to_json(found), indent=2, ensure_ascii=False))
     else:
-        click.echo(trace_to_text(found), nl=False)
+        click.echo(trace_to_text(found, shutil.get_terminal_size().columns), nl=False)
 
 
 @main.command(name="export")

@@ -2,10 +2,9 @@
 
 How each graph is laid out (engine and detail) is decided beforehand, in render/layout.py.
 
-**The budget**: every Graphviz run has a time limit (TIME_LIMIT). A graph that runs out
-of it is drawn again in part, with sfdp, and if even that runs out, as a plain note
-made here without Graphviz (`note_svg`); `draw` says which happened. Two runs at most,
-so no graph holds a build for more than a minute.
+**The budget**: every Graphviz run has a time limit (TIME_LIMIT), and raises
+DrawingTimedOut when it runs out; drawings.py then draws the graph in part, and if even
+that runs out, puts a plain note made here without Graphviz (`note_svg`) in its place.
 
 **The processes**: each run is a child of the thread that starts it. On Linux it is
 killed by the kernel if that thread's process dies, however it dies (SIGKILL, the
@@ -25,13 +24,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from functools import cache
 
 import graphviz
 
 from provenance.problems import GraphvizNotFound, ProvenanceError
-from provenance.render.dot import dot_title, reduced_dot
 from provenance.text import clean_text
 
 TIME_LIMIT = 28.0
@@ -58,36 +55,6 @@ def renderer_version() -> str:
         return ".".join(str(part) for part in graphviz.version())
     except (graphviz.ExecutableNotFound, RuntimeError, OSError):
         return "unknown"
-
-
-# --- drawing within the budget -------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Drawn:
-    """A graph's SVG, and what it leaves out if it could not be drawn in full in time."""
-
-    svg: bytes
-    shortfall: str | None = None
-
-
-def draw(dot_text: str, engine: str, renderer: Renderer | None = None) -> Drawn:
-    """Draw a graph within the budget: in full, else in part with sfdp, else as a note.
-
-    `renderer` stands in for Graphviz in tests; it is given the same DOT text and engine,
-    and signals a run out of time with DrawingTimedOut.
-    """
-    run = renderer or render_svg
-    try:
-        return Drawn(run(dot_text, engine))
-    except DrawingTimedOut:
-        pass
-    reduced, shown = reduced_dot(dot_text, f"the full drawing took more than {TIME_LIMIT:.0f} s")
-    try:
-        return Drawn(run(reduced, "sfdp"), f"drawn in part ({shown}): {engine} ran out of time")
-    except DrawingTimedOut:
-        note = f"not drawn: {engine}, then sfdp on {shown}, each took more than {TIME_LIMIT:.0f} s"
-        return Drawn(note_svg(dot_title(dot_text), note), note)
 
 
 def note_svg(title: str, note: str) -> bytes:
