@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPOSITORY, needs_graphviz
+from conftest import WALKAWAY, needs_graphviz
 from fake_graphviz import install
 from reports import report_paths
 from shapes import CLAIM, dense_case, wide_case
@@ -27,8 +27,6 @@ from provenance.render.dot import claim_dot, outlet_dot, reduced_dot
 from provenance.render.layout import layout_for
 from provenance.render.svg import note_svg, render_svg
 from provenance.trace import trace_case, trace_claim
-
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
 
 
 @pytest.fixture
