@@ -17,17 +17,10 @@ from dataclasses import dataclass
 from provenance.graph import outlet_graph
 from provenance.model import Case
 from provenance.render import svg
-from provenance.render.dot import (
-    claim_dot,
-    dot_title,
-    outlet_dot,
-    outlet_size,
-    overview_dot,
-    overview_size,
-    reduced_dot,
-)
+from provenance.render.dot import claim_dot, outlet_dot, outlet_size, overview_dot, overview_size
 from provenance.render.html import claim_page_path, relative_href
 from provenance.render.layout import Layout, layout_for
+from provenance.render.partial import dot_title, reduced_dot
 from provenance.render.svg import Renderer, note_svg, render_svg
 from provenance.trace import Trace
 

@@ -23,8 +23,9 @@ from provenance.drawings import case_drawings, draw
 from provenance.graph import outlet_graph
 from provenance.load import load_case, to_case
 from provenance.render import layout, svg
-from provenance.render.dot import claim_dot, outlet_dot, reduced_dot
+from provenance.render.dot import claim_dot, outlet_dot
 from provenance.render.layout import layout_for
+from provenance.render.partial import reduced_dot
 from provenance.render.svg import note_svg, render_svg
 from provenance.trace import trace_case, trace_claim
 
