@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
+
+from provenance.codes import Code
 
 # Ids become file names under output/, so they are restricted to a safe slug alphabet:
 # lowercase letters and digits joined by single '-', '_' or '.': no slashes, no "..",
@@ -159,7 +162,7 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 def _invalid_date(text: str, reason: str) -> PydanticCustomError:
     return PydanticCustomError(
-        "invalid-date",
+        Code.INVALID_DATE,
         "'{text}' is not a valid date: {reason}; write 2018-07-09, 2018-07, 2018 "
         "or an ISO date-time such as 2018-07-09T14:30:00Z",
         {"text": text, "reason": reason},
@@ -215,7 +218,7 @@ def parse_publication_date(value: Any) -> Any:
         return _parse_date_mapping(value)
     if isinstance(value, bool) or not isinstance(value, str | int | date):
         raise PydanticCustomError(
-            "invalid-date",
+            Code.INVALID_DATE,
             "a date should be written like 2018-07-09, not as {kind}",
             {"kind": type(value).__name__},
         )
@@ -231,17 +234,23 @@ def _parse_date_mapping(value: Mapping[Any, Any]) -> PublicationDate:
     unknown = sorted(str(key) for key in value if key not in _DATE_MAPPING_KEYS)
     if unknown:
         raise PydanticCustomError(
-            "invalid-date",
+            Code.INVALID_DATE,
             "unknown key '{key}' in a date: use date, approximate and note",
             {"key": unknown[0]},
         )
-    if "date" not in value:
-        raise PydanticCustomError("invalid-date", "a date written as a mapping needs 'date'")
+    if value.get("date") is None:
+        # Left out, or written empty (`date:`, `date: ~`): a mapping says "this date is
+        # an estimate" or "here is why", which needs a date; no date is no mapping.
+        raise PydanticCustomError(
+            Code.INVALID_DATE,
+            "a date written as a mapping needs 'date'; when no record tells the date, "
+            "leave the whole key out",
+        )
     approximate, note = value.get("approximate", False), value.get("note")
     if not isinstance(approximate, bool):
-        raise PydanticCustomError("invalid-date", "'approximate' should be true or false")
+        raise PydanticCustomError(Code.INVALID_DATE, "'approximate' should be true or false")
     if note is not None and not isinstance(note, str):
-        raise PydanticCustomError("invalid-date", "'note' should be text")
+        raise PydanticCustomError(Code.INVALID_DATE, "'note' should be text")
     parsed = parse_publication_date(value["date"])
     return PublicationDate(
         parsed.text, parsed.precision, parsed.earliest, parsed.latest, approximate, note
@@ -283,12 +292,38 @@ PublishedField = Annotated[
 
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
 Text = Annotated[str, Field(min_length=1)]
+
+
+def check_url(value: str) -> str:
+    """A web address whose host (and port) can be read, as every later stage reads it:
+    `https://[abc/x` passes the pattern, but no one can tell where it leads."""
+    try:
+        parts = urlsplit(value)
+        host, _ = parts.hostname, parts.port
+    except ValueError as error:
+        raise PydanticCustomError(
+            Code.INVALID_URL,
+            "'{url}' is not a web address: its host cannot be read ({reason}); copy the "
+            "address in full from the browser's address bar",
+            {"url": value[:60], "reason": str(error)},
+        ) from error
+    if not host:
+        raise PydanticCustomError(
+            Code.INVALID_URL,
+            "'{url}' is not a web address: it names no host; copy the address in full "
+            "from the browser's address bar",
+            {"url": value[:60]},
+        )
+    return value
+
+
 Url = Annotated[
     str,
     Field(
         pattern=r"^https?://[^\s/$.?#][^\s]*$",
         description="A web address starting with http:// or https://",
     ),
+    AfterValidator(check_url),
 ]
 
 _CONFIG = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
@@ -298,7 +333,7 @@ _CONFIG = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
 class Located:
     """Base of model objects: where the object and each of its fields were written.
 
-    Both fields are filled in by the loader right after validation and are never read
+    These fields are filled in by the loader right after validation and are never read
     from a case file (`init=False` keeps them out of the constructor and the schema).
     """
 
@@ -308,6 +343,12 @@ class Located:
     field_locations: SkipJsonSchema[Mapping[str, Location]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+
+    acknowledged: SkipJsonSchema[frozenset[str]] = field(
+        default=frozenset(), init=False, compare=False, repr=False
+    )
+    """The codes a `# provenance: ignore[...]` comment acknowledges for this object: one
+    on the line where the object starts, or on the line just above (acknowledge.py)."""
 
     def where(self, field_name: str) -> Location:
         """The location of one field's value, or of the whole object if unknown."""

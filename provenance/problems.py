@@ -10,18 +10,13 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import StrEnum
 from typing import Any
 
+# Re-exported: problems and their codes and severities are used together.
+from provenance.codes import Code as Code
+from provenance.codes import Severity as Severity
 from provenance.model import Location
 from provenance.text import printable
-
-
-class Severity(StrEnum):
-    """Errors stop a build; warnings are worth a look but do not."""
-
-    ERROR = "error"
-    WARNING = "warning"
 
 
 @dataclass(frozen=True, order=True)
@@ -31,7 +26,8 @@ class Problem:
     location: Location
     severity: Severity
     code: str
-    """A short stable name for the kind of problem, e.g. `unknown-source`."""
+    """A short stable name for the kind of problem, e.g. `unknown-source`: a `Code` of
+    the registry (provenance/codes.py), or its name as read back from JSON."""
     message: str
     """One plain sentence that says what is wrong and, where it can, what to do."""
 
@@ -52,12 +48,9 @@ class Problem:
         }
 
 
-def error(location: Location, code: str, message: str) -> Problem:
-    return Problem(location, Severity.ERROR, code, message)
-
-
-def warning(location: Location, code: str, message: str) -> Problem:
-    return Problem(location, Severity.WARNING, code, message)
+def problem(location: Location, code: Code, message: str) -> Problem:
+    """A problem of the kind `code` names, with the severity the registry gives it."""
+    return Problem(location, code.severity, code, message)
 
 
 def has_errors(problems: Iterable[Problem]) -> bool:

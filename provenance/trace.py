@@ -20,6 +20,7 @@ from itertools import islice
 
 import networkx as nx
 
+from provenance.codes import Code
 from provenance.graph import (
     CITATION,
     SOURCE,
@@ -467,7 +468,7 @@ def _warnings(
     warnings: list[TraceWarning] = []
     warnings += _origin_warnings(traced, roots)
     warnings += [
-        TraceWarning("circular", "circular reporting: " + " → ".join((*cycle, cycle[0])), cycle)
+        TraceWarning(Code.CIRCULAR, "circular reporting: " + " → ".join((*cycle, cycle[0])), cycle)
         for cycle in cycles
     ]
     warnings += [_temporal_warning(hop, sources) for hop in citations if hop.temporal]
@@ -486,7 +487,7 @@ def _origin_warnings(
     if not roots and carrier_outlets:
         warnings.append(
             TraceWarning(
-                "no-origin",
+                Code.NO_ORIGIN,
                 "no source originates the claim: every source that carries it cites another for it",
             )
         )
@@ -497,7 +498,7 @@ def _origin_warnings(
         origin = roots[0].origin
         warnings.append(
             TraceWarning(
-                "single-origin",
+                Code.SINGLE_ORIGIN,
                 f"{len(repeating)} outlets repeat it and every chain leads back to one "
                 f"source: {traced[origin].outlet} ({origin})",
                 (origin,),
@@ -507,7 +508,7 @@ def _origin_warnings(
         if not root.primary:
             warnings.append(
                 TraceWarning(
-                    "ungrounded",
+                    Code.UNGROUNDED,
                     f"the chain through {root.origin} ends at a secondary source "
                     "that cites nothing for the claim: it never reaches a primary source",
                     (root.origin, *root.dependants),
@@ -522,7 +523,7 @@ def _temporal_warning(hop: TracedCitation, sources: Mapping[str, Source]) -> Tra
     assert cited.published is not None
     approximate = citing.published.approximate or cited.published.approximate
     return TraceWarning(
-        "temporal",
+        Code.TEMPORAL,
         f"{hop.citing} ({citing.published.text}) cites {hop.cited}, dated later "
         f"({cited.published.text}){'; one of the dates is approximate' if approximate else ''}",
         (hop.citing, hop.cited),
@@ -531,7 +532,7 @@ def _temporal_warning(hop: TracedCitation, sources: Mapping[str, Source]) -> Tra
 
 def _escalation_warning(citing: TracedSource, cited: TracedSource) -> TraceWarning:
     return TraceWarning(
-        "escalation",
+        Code.ESCALATION,
         f"{citing.outlet} ({citing.id}) states it as {certainty_summary(citing)} but relies "
         f"on {cited.outlet} ({cited.id}), which says {certainty_summary(cited)}",
         (citing.id, cited.id),
@@ -557,7 +558,7 @@ def _amendment_warnings(
     warnings = []
     for amended in sorted({origin for item in traced.values() for origin in item.tainted_by}):
         source = sources[amended]
-        code = "retracted" if source.retracted is not None else "corrected"
+        code = Code.RETRACTED if source.retracted is not None else Code.CORRECTED
         dependants = sorted(
             node for node, item in traced.items() if amended in item.tainted_by and node != amended
         )
