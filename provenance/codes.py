@@ -10,6 +10,7 @@ problem's code prints and serialises as its name (`unknown-source`).
 
 from __future__ import annotations
 
+import textwrap
 from enum import StrEnum
 
 
@@ -24,8 +25,8 @@ class Stage(StrEnum):
     """Which part of the work finds a code: the sections of the registry."""
 
     FILE = "reading a file"
-    FORMAT = "the format of a file"
-    CASE = "the case as a whole"
+    FORMAT = "checking a file against the format"
+    CASE = "checking the case as a whole"
     TRACE = "tracing a claim"
 
 
@@ -395,12 +396,15 @@ class Code(StrEnum):
     )
 
 
-def explain(code: Code) -> str:
+def explain_code(code: Code) -> str:
     """One code's entry as a terminal shows it (`provenance explain CODE`)."""
-    return (
-        f"{code.value} ({code.severity.value}, found by {code.stage.value})\n\n"
-        f"{code.meaning}\n\nFix: {code.fix}\n"
-    )
+    heading = f"{code.value} ({code.severity.value}; found when {code.stage.value})"
+    return f"{heading}\n\n{textwrap.fill(code.meaning, 88)}\n\n{textwrap.fill('Fix: ' + code.fix, 88)}\n"
+
+
+def summary(code: Code) -> str:
+    """The first sentence of a code's meaning, for a list of codes."""
+    return code.meaning.split(". ", 1)[0].removesuffix(".") + "."
 
 
 def markdown_page() -> str:
@@ -417,7 +421,7 @@ def markdown_page() -> str:
         "`# provenance: ignore[CODE]` comment on its line or the line above.",
     ]
     for stage in Stage:
-        lines += ["", f"## Found by {stage.value}", ""]
+        lines += ["", f"## Found when {stage.value}", ""]
         lines += ["| code | severity | what it means | what to do |", "|---|---|---|---|"]
         lines += [
             f"| `{code.value}` | {code.severity.value} | {code.meaning} | {code.fix} |"

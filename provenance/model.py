@@ -222,9 +222,15 @@ def parse_publication_date(value: Any) -> Any:
             "a date should be written like 2018-07-09, not as {kind}",
             {"kind": type(value).__name__},
         )
-    text = value.isoformat() if isinstance(value, date) else str(value)
-    precision, earliest, latest = _parse_calendar(text.strip())
-    return PublicationDate(text.strip(), precision, earliest, latest)
+    text = (value.isoformat() if isinstance(value, date) else str(value)).strip()
+    if not text:
+        raise PydanticCustomError(
+            Code.INVALID_DATE,
+            "the date is empty; write it like 2018-07-09, or leave the key out when no "
+            "record tells the date",
+        )
+    precision, earliest, latest = _parse_calendar(text)
+    return PublicationDate(text, precision, earliest, latest)
 
 
 _DATE_MAPPING_KEYS = frozenset({"date", "approximate", "note"})
@@ -303,7 +309,7 @@ def check_url(value: str) -> str:
     except ValueError as error:
         raise PydanticCustomError(
             Code.INVALID_URL,
-            "'{url}' is not a web address: its host cannot be read ({reason}); copy the "
+            "'{url}' is not a web address: its host or port cannot be read ({reason}); copy the "
             "address in full from the browser's address bar",
             {"url": value[:60], "reason": str(error)},
         ) from error

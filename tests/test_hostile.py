@@ -234,3 +234,67 @@ def test_a_refused_build_keeps_an_output_folder_it_did_not_make(tmp_path: Path) 
     assert not build([folder], out, renderer=fake_svg).built
     assert out.is_dir()
     assert list(out.iterdir()) == []
+
+
+# --- folders that cannot be read ---------------------------------------------------------
+
+
+@pytest.fixture
+def locked_folders(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folders named `locked*` cannot be listed, as a folder without read permission is
+    for anyone but root (and the suite may run as root, whom permissions do not stop)."""
+    scandir, listdir = os.scandir, os.listdir
+
+    def refuse(path: object) -> None:
+        if Path(os.path.realpath(str(path))).name.startswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+
+    def locked_scandir(path: str = ".") -> object:
+        refuse(path)
+        return scandir(path)
+
+    def locked_listdir(path: str = ".") -> list[str]:
+        refuse(path)
+        return listdir(path)
+
+    monkeypatch.setattr(os, "scandir", locked_scandir)
+    monkeypatch.setattr(os, "listdir", locked_listdir)
+
+
+DENIED = "error: cannot read this folder: Permission denied; nothing in it is checked"
+
+
+@pytest.mark.usefixtures("locked_folders")
+def test_a_folder_of_sources_that_cannot_be_read_is_a_problem(tmp_path: Path) -> None:
+    folder = clean_case(tmp_path / "case")
+    (folder / "sources" / "locked-2018").mkdir()
+    (folder / "sources" / "locked-2018" / "late.yaml").write_text("kind: article\n")
+    assert_handled(folder, [f"sources/locked-2018:1:1: {DENIED} [unreadable-file]"], tmp_path)
+
+
+@pytest.mark.usefixtures("locked_folders")
+def test_a_sources_folder_that_cannot_be_listed_is_a_problem(tmp_path: Path) -> None:
+    folder = clean_case(tmp_path / "case")
+    shutil.move(folder / "sources", folder / "locked")
+    (folder / "sources").symlink_to("locked")  # a link inside the case is followed
+    problems = check_paths([folder]).problems
+    assert relative_lines(problems, folder) == [f"sources:1:1: {DENIED} [unreadable-file]"]
+
+
+@pytest.mark.usefixtures("locked_folders")
+def test_a_folder_of_cases_that_cannot_be_listed_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "locked-claims").mkdir()
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "locked-claims")])
+    assert result.exit_code == 1
+    assert result.stdout == f"{tmp_path / 'locked-claims'}:1:1: {DENIED} [unreadable-file]\n"
+
+
+def test_a_sources_file_instead_of_a_folder_is_a_problem(tmp_path: Path) -> None:
+    folder = clean_case(tmp_path / "case")
+    shutil.rmtree(folder / "sources")
+    (folder / "sources").write_text("kind: article\n")
+    lines = relative_lines(check_paths([folder]).problems, folder)
+    assert lines == [
+        "sources:1:1: error: cannot read this folder: Not a directory; nothing in it is "
+        "checked [unreadable-file]"
+    ]
