@@ -396,10 +396,19 @@ class Code(StrEnum):
     )
 
 
+def find_code(name: str) -> Code | None:
+    """The code of this name (`unknown-source`), or None."""
+    return _BY_NAME.get(name)
+
+
+_BY_NAME = {code.value: code for code in Code}
+
+
 def explain_code(code: Code) -> str:
     """One code's entry as a terminal shows it (`provenance explain CODE`)."""
     heading = f"{code.value} ({code.severity.value}; found when {code.stage.value})"
-    return f"{heading}\n\n{textwrap.fill(code.meaning, 88)}\n\n{textwrap.fill('Fix: ' + code.fix, 88)}\n"
+    meaning, fix = textwrap.fill(code.meaning, 88), textwrap.fill(f"Fix: {code.fix}", 88)
+    return f"{heading}\n\n{meaning}\n\n{fix}\n"
 
 
 def summary(code: Code) -> str:

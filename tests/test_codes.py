@@ -31,7 +31,8 @@ def test_the_docs_page_is_generated_from_the_registry() -> None:
 def test_every_code_has_a_meaning_a_fix_and_a_place_in_the_docs() -> None:
     page = DOCS_PAGE.read_text(encoding="utf-8")
     for code in Code:
-        assert code.meaning.endswith(".") and code.fix.endswith("."), code
+        assert code.meaning.endswith("."), code
+        assert code.fix.endswith("."), code
         assert f"| `{code.value}` | {code.severity.value} |" in page
     assert {code.stage for code in Code} == set(Stage)
     assert {code.severity for code in Code if code.stage is Stage.TRACE} == {Severity.WARNING}
