@@ -264,19 +264,19 @@ def explain(code: str | None) -> None:
       provenance explain missing-wording
       provenance explain
     """
-    from provenance.codes import Code, explain_code, summary
+    from provenance.codes import Code, explain_code, find_code, summary
     from provenance.problems import did_you_mean
 
     if code is None:
         for each in Code:
             click.echo(f"{each.value:<20} {each.severity.value:<8} {summary(each)}")
         return
-    try:
-        click.echo(explain_code(Code(code.strip("[]"))), nl=False)
-    except ValueError:
+    found = find_code(code.strip("[]"))
+    if found is None:
         raise click.UsageError(
             f"no code '{code}'{did_you_mean(code, list(Code))}; `provenance explain` lists them all"
-        ) from None
+        )
+    click.echo(explain_code(found), nl=False)
 
 
 def _print_problems(
