@@ -11,7 +11,6 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable
-from pathlib import Path
 from types import FrameType
 from typing import Any
 
@@ -102,7 +101,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a long bad value": long_bad_value,
     "a long unknown key": long_unknown_key,
 }
-SMALL, LARGE = 1500, 6000
+SMALL, LARGE = 1000, 4000
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
