@@ -332,7 +332,11 @@ Url = Annotated[
     AfterValidator(check_url),
 ]
 
-_CONFIG = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+# Each field's docstring describes it in the JSON Schema too: schema.py turns pydantic's
+# `use_attribute_docstrings` on while it generates the schemas. It is off here because
+# reading the docstrings means reading this module's source again, which cost every
+# check a tenth of a second before the first file was read.
+_CONFIG = ConfigDict(extra="forbid", frozen=True)
 
 
 @dataclass(frozen=True)
