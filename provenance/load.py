@@ -154,6 +154,9 @@ class _Loading:
         self.inside = folder.resolve()
         self.problems: list[Problem] = []
         self.acknowledgements: dict[str, Directives] = {}
+        self.regular_files: set[Path] = set()
+        """Files the folder listing showed to be plain files (no links): they need no
+        further look before reading, which spares several system calls a file."""
 
     def check_folder_name(self) -> None:
         name = self.inside.name
@@ -198,6 +201,10 @@ class _Loading:
             return []
         files = []
         for file in self._walk(sources_folder):
+            if file in self.regular_files:
+                if file.suffix in YAML_SUFFIXES:
+                    files.append(file)
+                continue
             folder_link = file.is_symlink() and file.is_dir()
             if file.suffix not in YAML_SUFFIXES and not folder_link:
                 continue
@@ -226,8 +233,10 @@ class _Loading:
                         path = Path(entry.path)
                         if entry.is_dir(follow_symlinks=False):
                             waiting.append(path)
-                        else:
-                            found.append(path)
+                            continue
+                        found.append(path)
+                        if entry.is_file(follow_symlinks=False):
+                            self.regular_files.add(path)
             except OSError as exc:
                 self.problems.append(_unreadable(folder, "folder", exc))
         return sorted(found)
@@ -240,18 +249,7 @@ class _Loading:
         usable is left. Every problem found is kept.
         """
         path = str(file)
-        link = refused_link(file, self.inside)
-        if link is not None:
-            self.problems.append(link)
-            return None
-        if not _exists(file):
-            self.problems.append(
-                problem(
-                    Location(self.root, 1, 1),
-                    Code.MISSING_CASE_FILE,
-                    f"no {file.name} here; every case folder needs one (see `provenance new case`)",
-                )
-            )
+        if file not in self.regular_files and not self._present(file):
             return None
         document = read_yaml_file(file, path)
         self.problems.extend(document.problems)
@@ -275,6 +273,25 @@ class _Loading:
         loaded, problems = validate(data, model, document, default_id)
         self.problems.extend(problems)
         return loaded
+
+    def _present(self, file: Path) -> bool:
+        """Whether `file` is there to be read: not a link out of the case or in a loop,
+        and not missing (a missing case file is a problem; a missing source is not
+        asked for)."""
+        link = refused_link(file, self.inside)
+        if link is not None:
+            self.problems.append(link)
+            return False
+        if not _exists(file):
+            self.problems.append(
+                problem(
+                    Location(self.root, 1, 1),
+                    Code.MISSING_CASE_FILE,
+                    f"no {file.name} here; every case folder needs one (see `provenance new case`)",
+                )
+            )
+            return False
+        return True
 
 
 def refused_link(path: Path, inside: Path) -> Problem | None:

@@ -9,7 +9,7 @@ comments acknowledge (`_stamp`), read from the node tree the data was built from
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 import yaml
@@ -146,22 +146,44 @@ def _stamp(obj: Any, node: yaml.Node, stamping: _Stamping, loc: Loc) -> None:
     if stamping.directives:
         acknowledged = acknowledged_codes(stamping.directives, location.line)
         object.__setattr__(obj, "acknowledged", acknowledged)
-    # A plain dict (read-only by convention, typed as Mapping) so that loaded cases can
-    # be pickled to and from worker processes.
-    fields: dict[str, Location] = {}
-    object.__setattr__(obj, "field_locations", fields)
+    positions: dict[str, tuple[int, int]] = {}
+    object.__setattr__(obj, "field_locations", FieldLocations(stamping.path, positions))
     if not isinstance(node, yaml.MappingNode):
         return
     # Of a key written twice (an error already), the last value is the one in the data.
     last = {key.value: value for key, value in node.value if isinstance(key, yaml.ScalarNode)}
     for name, value_node in last.items():
         mark = value_node.start_mark
-        fields[name] = Location(stamping.path, mark.line + 1, mark.column + 1)
+        positions[name] = (mark.line + 1, mark.column + 1)
         value = getattr(obj, name, None)
         if isinstance(value, Located):
             _stamp(value, value_node, stamping, (*loc, name))
         elif value and isinstance(value, tuple) and isinstance(value[0], Located):
             items = value_node.value if isinstance(value_node, yaml.SequenceNode) else []
-            positions = stamping.kept.get((*loc, name), range(len(items)))
-            for item, position in zip(value, positions, strict=False):
+            positions_kept = stamping.kept.get((*loc, name), range(len(items)))
+            for item, position in zip(value, positions_kept, strict=False):
                 _stamp(item, items[position], stamping, (*loc, name, position))
+
+
+class FieldLocations(Mapping[str, Location]):
+    """Where each field of one object was written, by field name.
+
+    Kept as (line, column) pairs and made into Locations when asked for: every field
+    of every object is stamped, few are ever pointed at. A plain class with plain
+    data, so that loaded cases pickle to and from worker processes.
+    """
+
+    __slots__ = ("path", "positions")
+
+    def __init__(self, path: str, positions: dict[str, tuple[int, int]]) -> None:
+        self.path, self.positions = path, positions
+
+    def __getitem__(self, name: str) -> Location:
+        line, column = self.positions[name]
+        return Location(self.path, line, column)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.positions)
+
+    def __len__(self) -> int:
+        return len(self.positions)

@@ -130,3 +130,13 @@ def test_the_loaded_case_keeps_every_directive_by_file_and_line(make_case: MakeC
             9: {"on-the-wording-line"},
         }
     }
+
+
+def test_a_copy_made_for_the_record_as_of_a_day_keeps_what_it_acknowledges(
+    make_case: MakeCase,
+) -> None:
+    from provenance.timeline import replace_located
+
+    folder = make_case({"sources/echo.yaml": ACKNOWLEDGED_OBJECTS})
+    echo = next(source for source in load_case(folder).sources if source.id == "echo")
+    assert replace_located(echo, citations=()).acknowledged == {"whole-source"}
