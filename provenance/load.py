@@ -110,6 +110,11 @@ def load_case(folder: Path) -> LoadedCase:
     """Load every file of one case folder, collecting all problems instead of stopping."""
     loading = _Loading(folder)
     loading.check_folder_name()
+    try:
+        os.listdir(folder)
+    except OSError as exc:  # one problem for the folder, not one for each file in it
+        loading.problems.append(_unreadable(folder, "folder", exc))
+        return LoadedCase(loading.inside.name, loading.root, None, problems=tuple(loading.problems))
     with _collector_paused():
         case_file = loading.document(folder / CASE_FILE, CaseFile)
         outlets_path = folder / OUTLETS_FILE
@@ -301,7 +306,10 @@ def refused_link(path: Path, inside: Path) -> Problem | None:
     Only a link can lead outside (folders are walked without following links), so only
     links are resolved: resolving every path costs more than reading it.
     """
-    if not path.is_symlink():
+    try:
+        if not path.is_symlink():
+            return None
+    except OSError:  # a folder that may not be searched: reading the path says why
         return None
     what = "folder" if path.is_dir() else "file"
     try:

@@ -13,6 +13,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -297,4 +300,50 @@ def test_a_sources_file_instead_of_a_folder_is_a_problem(tmp_path: Path) -> None
     assert lines == [
         "sources:1:1: error: cannot read this folder: Not a directory; nothing in it is "
         "checked [unreadable-file]"
+    ]
+
+
+def as_someone_else() -> list[str] | None:
+    """A command prefix that runs as a user whom permissions stop (root is not), or
+    None when there is none to be had."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] if setpriv else None
+
+
+def test_folders_without_permission_are_problems_not_tracebacks() -> None:
+    prefix = as_someone_else()
+    if prefix is None:
+        pytest.skip("no way to run as a user whom permissions stop")
+    root = Path(tempfile.mkdtemp(prefix="provenance-permissions-"))
+    try:
+        claims = root / "claims"
+        readable = clean_case(claims / "readable")
+        (readable / "sources" / "locked").mkdir()
+        (readable / "sources" / "locked" / "late.yaml").write_text("kind: article\n")
+        locked_case = clean_case(claims / "locked-case")
+        for path in [root, *root.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        (readable / "sources" / "locked").chmod(0)
+        locked_case.chmod(0)
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "provenance", "check", "-j", "1", "claims"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        for path in (
+            root / "claims" / "readable" / "sources" / "locked",
+            root / "claims" / "locked-case",
+        ):
+            path.chmod(0o755)
+        shutil.rmtree(root)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"claims/locked-case:1:1: {DENIED} [unreadable-file]",
+        f"claims/readable/sources/locked:1:1: {DENIED} [unreadable-file]",
     ]
