@@ -36,7 +36,14 @@ from provenance.load import (
     load_case,
 )
 from provenance.model import Citation, Location, Source
-from provenance.problems import CountsProblems, Problem, Severity, did_you_mean, problem
+from provenance.problems import (
+    CountsProblems,
+    Problem,
+    Severity,
+    did_you_mean,
+    problem,
+    sorted_problems,
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +108,7 @@ def check_folder(folder: Path) -> CheckedCase:
     """Load and check one case folder."""
     loaded = load_case(folder)
     found = {*loaded.problems, *check_case(loaded)}
-    own = sorted(without_acknowledged(found, loaded.acknowledgements))
+    own = sorted_problems(without_acknowledged(found, loaded.acknowledgements))
     return CheckedCase(loaded, tuple(own))
 
 
@@ -111,7 +118,7 @@ def check_paths(paths: Sequence[Path]) -> Report:
     folders, problems = find_cases(paths)
     cases = [check_folder(folder) for folder in folders]
     problems += [problem for case in cases for problem in case.problems]
-    return Report(tuple(cases), tuple(sorted(problems)))
+    return Report(tuple(cases), tuple(sorted_problems(problems)))
 
 
 @dataclass(frozen=True)
@@ -146,7 +153,7 @@ def lint_paths(paths: Sequence[Path], *, jobs: int | None = None) -> LintResult:
     problems += [problem for _, found, _ in results for problem in found]
     return LintResult(
         tuple(root for root, _, _ in results),
-        tuple(sorted(problems)),
+        tuple(sorted_problems(problems)),
         sum(count for _, _, count in results),
     )
 
