@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import difflib
 import os
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -404,3 +406,22 @@ def test_results_as_completed_keeps_only_a_few_tasks_ahead_of_a_slow_caller() ->
                 assert len(started) - len(taken) <= 4 + 1  # + the one the caller holds
             taken.append(result)
     assert sorted(taken) == [n * n for n in range(40)]
+
+
+def test_check_on_several_cores_reports_what_one_core_does(make_case: MakeCase) -> None:
+    # A fresh process, as a user runs it: its workers are forked from it (no other
+    # thread runs there), where inside pytest the forkserver's are used.
+    folders = [make_case(name="a"), make_case({"sources/echo.yaml": "kind: nonsense\n"}, name="b")]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "provenance", "check", "-j", jobs, *map(str, folders)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        for jobs in ("1", "2")
+    ]
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stdout == runs[1].stdout
+    assert "unknown-value" in runs[1].stdout
+    assert "Traceback" not in runs[1].stderr
