@@ -45,6 +45,7 @@ from provenance.problems import (
     problem,
     sorted_problems,
 )
+from provenance.voice_checks import VOICE_CHECKS, outlets_referred_to
 
 
 @dataclass(frozen=True)
@@ -474,6 +475,7 @@ def check_unused_claims(case: LoadedCase) -> Iterator[Problem]:
         return
     used = {citation.claim for source in case.sources for citation in source.citations}
     used |= {statement.claim for source in case.sources for statement in source.statements}
+    used |= {omission.claim for source in case.sources for omission in source.omits}
     for claim in case.case_file.claims:
         if claim.id not in used:
             yield problem(
@@ -486,9 +488,13 @@ def check_unused_claims(case: LoadedCase) -> Iterator[Problem]:
 def check_isolated_sources(case: LoadedCase) -> Iterator[Problem]:
     if not _sources_complete(case):
         return
+    # A source that states a claim, or is a version of a page, belongs to the case even
+    # when nothing cites it: an uncited origin is the finding, not a loose end.
     cited = {citation.cites for source in case.sources for citation in source.citations}
+    cited |= {source.revision_of for source in case.sources if source.revision_of}
     for source in case.sources:
-        if not source.citations and source.id not in cited:
+        linked = source.citations or source.statements or source.omits or source.revision_of
+        if not linked and source.id not in cited:
             yield problem(
                 source.location,
                 Code.ISOLATED_SOURCE,
@@ -536,7 +542,7 @@ def _citation_key(citation: Citation) -> tuple[str, str, str]:
 def check_outlets_used(case: LoadedCase) -> Iterator[Problem]:
     if not _sources_complete(case):
         return
-    used = {source.outlet for source in case.sources}
+    used = {source.outlet for source in case.sources} | outlets_referred_to(case)
     for outlet in case.outlets:
         if outlet.id not in used:
             yield problem(
@@ -558,4 +564,5 @@ _CHECKS: tuple[Callable[[LoadedCase], Iterable[Problem]], ...] = (
     check_citation_wording,
     check_repeated_citations,
     check_outlets_used,
+    *VOICE_CHECKS,
 )

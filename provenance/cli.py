@@ -8,6 +8,7 @@ problems, 2 when the command itself was used wrongly.
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -437,7 +438,7 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
     if output_format == "json":
         click.echo(json.dumps(trace_to_json(found), indent=2, ensure_ascii=False))
     else:
-        click.echo(trace_to_text(found), nl=False)
+        click.echo(trace_to_text(found, shutil.get_terminal_size().columns), nl=False)
 
 
 @main.command(name="export")

@@ -291,6 +291,59 @@ class Code(StrEnum):
         "A source cites one published after it, and both dates are firm.",
         "Check both dates; if one is an estimate, mark it `approximate: true`.",
     )
+    UNKNOWN_PERSON = (
+        "unknown-person",
+        Severity.ERROR,
+        Stage.CASE,
+        "A claim's `subjects` or a statement's `speaker` names no person of people.yaml "
+        "and no outlet of outlets.yaml.",
+        "Correct the id (the message suggests the closest), or add the person to people.yaml.",
+    )
+    PART_OF_LOOP = (
+        "part-of-loop",
+        Severity.ERROR,
+        Stage.CASE,
+        "Outlets' `part_of` links run in a loop: a group that is part of its own member.",
+        "Remove `part_of` from the outlet that is the group.",
+    )
+    REVISION_LOOP = (
+        "revision-loop",
+        Severity.ERROR,
+        Stage.CASE,
+        "Sources' `revision_of` links run in a loop.",
+        "Remove `revision_of` from the first version of the page.",
+    )
+    REVISION_BEFORE_ORIGINAL = (
+        "revision-before-original",
+        Severity.ERROR,
+        Stage.CASE,
+        "A source recorded as a later version of a page is dated before that page, both "
+        "dates firm.",
+        "Check both dates, and which version `revision_of` points at.",
+    )
+    OMITS_CARRIED_CLAIM = (
+        "omits-carried-claim",
+        Severity.ERROR,
+        Stage.CASE,
+        "A source is recorded both as leaving a claim out (`omits`) and as stating it.",
+        "Keep the one the source bears out.",
+    )
+    UNKNOWN_AUTHOR_ID = (
+        "unknown-author-id",
+        Severity.WARNING,
+        Stage.CASE,
+        "An author written like an id, close to a person's id in people.yaml but not one: "
+        "it is read as a name as bylined, and the person is not recognised.",
+        "Use the person's id (the message suggests it), or write the name as bylined.",
+    )
+    UNUSED_PERSON = (
+        "unused-person",
+        Severity.WARNING,
+        Stage.CASE,
+        "A person of people.yaml no source, statement or claim refers to.",
+        "Use the id in `authors:`, a statement's `speaker:` or a claim's `subjects:`, or "
+        "remove the entry.",
+    )
     UNUSED_CLAIM = (
         "unused-claim",
         Severity.WARNING,
@@ -352,6 +405,14 @@ class Code(StrEnum):
         "Nothing to fix in the files: the claim has one independent origin, however many "
         "repeat it. Look for independent confirmation.",
     )
+    ORIGIN_UNDETERMINED = (
+        "origin-undetermined",
+        Severity.WARNING,
+        Stage.TRACE,
+        "The dates cannot decide where a root's claim first entered the record; the "
+        "candidates are listed.",
+        "A firm date on each candidate decides it.",
+    )
     UNGROUNDED = (
         "ungrounded",
         Severity.WARNING,
@@ -373,12 +434,64 @@ class Code(StrEnum):
         "A source cites one dated later, where one of the dates is approximate.",
         "Check the dates, and the estimate above all.",
     )
+    INFERRED_COPY = (
+        "inferred-copy",
+        Severity.WARNING,
+        Stage.TRACE,
+        "A later source reproduces an earlier one's words without citing it.",
+        "Record the citation if it took the claim from there; otherwise acknowledge it "
+        "with `# provenance: ignore[inferred-copy]` on the statement.",
+    )
+    MISQUOTE = (
+        "misquote",
+        Severity.WARNING,
+        Stage.TRACE,
+        "A quotation of a source with words changed (the word diff is shown).",
+        "Nothing to fix if the record is right: the citing source changed the words.",
+    )
+    MISATTRIBUTED = (
+        "misattributed",
+        Severity.WARNING,
+        Stage.TRACE,
+        "A source is cited for the claim that the record says left it out (`omits`).",
+        "Check the citation and the omission; the citation does not support the claim.",
+    )
+    UNCHECKED_QUOTE = (
+        "unchecked-quote",
+        Severity.WARNING,
+        Stage.TRACE,
+        "A quotation that the cited source's recorded words do not hold, so it cannot be "
+        "checked (a note, not a problem).",
+        "Record more of the cited source's words if the quotation should be checked.",
+    )
     ESCALATION = (
         "escalation",
         Severity.WARNING,
         Stage.TRACE,
         "A source states the claim more certainly than the source it relies on.",
         "Nothing to fix in the files: the wording hardened along the way.",
+    )
+    SOFTENING = (
+        "softening",
+        Severity.WARNING,
+        Stage.TRACE,
+        "A source states the claim less certainly than the source it relies on (a note, "
+        "not a problem).",
+        "Nothing to fix in the files.",
+    )
+    DENIED_BY_SUBJECT = (
+        "denied-by-subject",
+        Severity.WARNING,
+        Stage.TRACE,
+        "Someone the claim is about (`subjects:`) disputes it.",
+        "Nothing to fix in the files: weigh the denial.",
+    )
+    DISPUTED_BY_ORIGIN = (
+        "disputed-by-origin",
+        Severity.WARNING,
+        Stage.TRACE,
+        "The author or publisher of where the claim started disputes it.",
+        "Nothing to fix in the files: weigh the dispute.",
     )
     RETRACTED = (
         "retracted",

@@ -22,13 +22,23 @@ from provenance.acknowledge import Directives
 from provenance.codes import Code
 from provenance.diagnostics import describe_value
 from provenance.ids import REPORT_FILE_NAMES, id_mistake, is_valid_id
-from provenance.model import Case, CaseFile, Location, Outlet, OutletsFile, Source
+from provenance.model import (
+    Case,
+    CaseFile,
+    Location,
+    Outlet,
+    OutletsFile,
+    PeopleFile,
+    Person,
+    Source,
+)
 from provenance.problems import Problem, problem
 from provenance.validation import validate
 from provenance.yamlfile import mark_location, read_yaml_file
 
 CASE_FILE = "case.yaml"
 OUTLETS_FILE = "outlets.yaml"
+PEOPLE_FILE = "people.yaml"
 SOURCES_FOLDER = "sources"
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -52,6 +62,9 @@ class LoadedCase:
     """Ids of source files that exist but failed to load."""
     outlets_broken: bool = False
     """True when outlets.yaml exists but failed to load."""
+    people: tuple[Person, ...] = ()
+    people_broken: bool = False
+    """True when people.yaml exists but failed to load."""
     acknowledgements: Mapping[str, Directives] = field(default_factory=dict, compare=False)
     """By file path (as in problems), the codes each line's `# provenance: ignore[...]`
     comment acknowledges; only files that have such comments are listed."""
@@ -120,6 +133,9 @@ def load_case(folder: Path) -> LoadedCase:
         outlets_path = folder / OUTLETS_FILE
         outlets_present = _exists(outlets_path)
         outlets_file = loading.document(outlets_path, OutletsFile) if outlets_present else None
+        people_path = folder / PEOPLE_FILE
+        people_present = _exists(people_path)
+        people_file = loading.document(people_path, PeopleFile) if people_present else None
         sources, broken = loading.sources()
     return LoadedCase(
         id=loading.inside.name,
@@ -130,6 +146,8 @@ def load_case(folder: Path) -> LoadedCase:
         problems=tuple(loading.problems),
         broken_source_ids=frozenset(broken),
         outlets_broken=outlets_present and outlets_file is None,
+        people=people_file.people if people_file else (),
+        people_broken=people_present and people_file is None,
         acknowledgements=loading.acknowledgements,
     )
 
@@ -339,4 +357,5 @@ def to_case(loaded: LoadedCase) -> Case:
         case_file=loaded.case_file,
         outlets=loaded.outlets,
         sources=tuple(sorted(loaded.sources, key=lambda source: source.id)),
+        people=loaded.people,
     )

@@ -90,32 +90,51 @@ class Stance(StrEnum):
 
 
 class Certainty(StrEnum):
-    """How sure a statement sounds, from weakest to strongest."""
+    """How sure a statement sounds, from weakest to strongest, or `unknown`.
+
+    The ranked levels follow the estimative language of intelligence analysis (Kent's
+    "Words of Estimative Probability", ICD 203): disputed (it is false), unlikely,
+    possible, likely, certain (stated as fact). `unknown` is outside the order: the
+    words commit to nothing ("it is not clear whether"), so no comparison is made with it.
+    """
 
     DISPUTED = "disputed"
+    UNLIKELY = "unlikely"
     POSSIBLE = "possible"
     LIKELY = "likely"
     CERTAIN = "certain"
+    UNKNOWN = "unknown"
+
+    @property
+    def ranked(self) -> bool:
+        """Whether the level has a place in the order (every level but `unknown`)."""
+        return self is not Certainty.UNKNOWN
 
     @property
     def rank(self) -> int:
-        return _CERTAINTY_ORDER.index(self)
+        """The place in the order, weakest first; -1 for `unknown`, which has none."""
+        return _CERTAINTY_ORDER.index(self) if self.ranked else -1
 
     # A StrEnum compares as text ("certain" < "disputed"); certainty has its own order.
+    # Comparisons with `unknown` are always false: it is neither weaker nor stronger.
     def __lt__(self, other: str) -> bool:
-        return self.rank < Certainty(other).rank
+        return _comparable(self, other) and self.rank < Certainty(other).rank
 
     def __le__(self, other: str) -> bool:
-        return self.rank <= Certainty(other).rank
+        return _comparable(self, other) and self.rank <= Certainty(other).rank
 
     def __gt__(self, other: str) -> bool:
-        return self.rank > Certainty(other).rank
+        return _comparable(self, other) and self.rank > Certainty(other).rank
 
     def __ge__(self, other: str) -> bool:
-        return self.rank >= Certainty(other).rank
+        return _comparable(self, other) and self.rank >= Certainty(other).rank
 
 
-_CERTAINTY_ORDER = tuple(Certainty)
+def _comparable(level: Certainty, other: str) -> bool:
+    return level.ranked and Certainty(other).ranked
+
+
+_CERTAINTY_ORDER = tuple(level for level in Certainty if level is not Certainty.UNKNOWN)
 
 
 class Precision(StrEnum):
@@ -402,6 +421,9 @@ class Claim(Located):
     """The claim in neutral, canonical words."""
     verdict: Verdict | None = None
     """The fact-check verdict, once there is one."""
+    subjects: tuple[Identifier, ...] = ()
+    """Ids of the people (people.yaml) or outlets the claim is about: their dispute of it
+    is a denial by its subject."""
     notes: Text | None = None
     """Anything a colleague should know about the claim."""
 
@@ -448,8 +470,40 @@ class Outlet(Located):
     """Web domains the outlet publishes under, e.g. `huffpost.com`."""
     aliases: tuple[Text, ...] = ()
     """Other names it goes by, e.g. "The Huffington Post"."""
+    platform: bool = False
+    """A platform where each account speaks for itself (Twitter, Reddit, YouTube): two
+    people posting on it are two voices, not one."""
+    part_of: Identifier | None = None
+    """The id of another outlet whose newsroom, owner or script it shares (a station of a
+    broadcast group, a paper of a chain): outlets of one group count as one voice."""
     notes: Text | None = None
     """Ownership, affiliation, anything relevant to judging independence."""
+
+
+@dataclass(frozen=True)
+class Person(Located):
+    """Someone a case names more than once: an author, an account holder, a claim's
+    subject. Sources and claims refer to people by id."""
+
+    __pydantic_config__ = _CONFIG
+    id: Identifier
+    """A short stable id, e.g. `bob-cesca`."""
+    name: Text
+    """The name as the record gives it (for an account known only by its handle, the
+    handle)."""
+    aliases: tuple[Text, ...] = ()
+    """Other names and account handles."""
+    notes: Text | None = None
+    """Who they are, as far as the record tells."""
+
+
+@dataclass(frozen=True)
+class PeopleFile(Located):
+    """The people file (`people.yaml`): the people a case names."""
+
+    __pydantic_config__ = _CONFIG
+    people: tuple[Person, ...]
+    """The people."""
 
 
 @dataclass(frozen=True)
@@ -493,10 +547,28 @@ class Statement(Located):
     stance: Stance = Stance.SUPPORTS
     """supports, disputes or neutral."""
     certainty: Certainty | None = None
-    """How sure the wording sounds (disputed, possible, likely, certain); estimated from
-    hedging words when left out."""
+    """How sure the wording sounds (disputed, unlikely, possible, likely, certain, or
+    unknown); estimated from hedging words when left out."""
+    date: PublishedField = None
+    """When the wording appeared or was said, where that differs from the source's own
+    date: an edit to a living page, words said before the article that reports them."""
+    speaker: Identifier | None = None
+    """Who made the statement (a person or outlet id), when not the source's author: a
+    denial or a quotation reported inside the source."""
     note: Text | None = None
     """Anything a colleague should know about this statement."""
+
+
+@dataclass(frozen=True)
+class Omission(Located):
+    """A claim the source could have carried and did not: it covered the story and left
+    the claim out (a paper that checked and did not print it)."""
+
+    __pydantic_config__ = _CONFIG
+    claim: Identifier
+    """The id of the claim left out."""
+    note: Text | None = None
+    """What it said instead, or how we know it left the claim out."""
 
 
 @dataclass(frozen=True)
@@ -545,6 +617,15 @@ class Source(Located):
     primary: bool | None = None
     """Whether it is first-hand evidence. Defaults to true for datasets, dashboards,
     studies and official records; set it for an original post."""
+    wire: Identifier | None = None
+    """The outlet id of the wire service or agency whose story this is: the agency
+    speaks, not the outlet that printed it."""
+    stands_for: Text | None = None
+    """The unnamed publications the source stands for ("several regional papers"): how
+    many independent voices it holds cannot be counted."""
+    revision_of: Identifier | None = None
+    """The id of an earlier version of the same page (a wiki article on another date, an
+    article updated after publication); `published` is this version's date."""
     retracted: Amendment | None = None
     """The publisher withdrew it."""
     corrected: Amendment | None = None
@@ -555,11 +636,22 @@ class Source(Located):
     """The sources it cites, one entry per claim it takes from them."""
     statements: tuple[Statement, ...] = ()
     """Its own wording of the claims it carries."""
+    omits: tuple[Omission, ...] = ()
+    """Claims it covered the story without carrying."""
 
     @property
     def is_primary(self) -> bool:
         """First-hand evidence: by kind unless the file says otherwise."""
         return self.primary if self.primary is not None else self.kind in PRIMARY_KINDS
+
+    def leaves_out(self, claim_id: str) -> bool:
+        """The record says the source left the claim out (`omits`) and it states nothing
+        in its support: whoever cites it for the claim attributes words it did not say."""
+        supporting = any(
+            statement.claim == claim_id and statement.stance is not Stance.DISPUTES
+            for statement in self.statements
+        )
+        return not supporting and any(omission.claim == claim_id for omission in self.omits)
 
 
 # --- a whole case --------------------------------------------------------------------
@@ -576,6 +668,7 @@ class Case:
     case_file: CaseFile
     outlets: tuple[Outlet, ...] = ()
     sources: tuple[Source, ...] = ()
+    people: tuple[Person, ...] = ()
 
     @property
     def title(self) -> str:

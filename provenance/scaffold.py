@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from provenance.load import CASE_FILE, OUTLETS_FILE, SOURCES_FOLDER, load_case
+from provenance.load import CASE_FILE, OUTLETS_FILE, PEOPLE_FILE, SOURCES_FOLDER, load_case
 from provenance.model import ID_MAX_LENGTH, ID_PATTERN
 from provenance.problems import InvalidName, OutputExists
 
@@ -65,7 +65,7 @@ def check_new_id(name: str, what: str) -> None:
 
 # --- writing -----------------------------------------------------------------------------
 
-_CONVENTIONAL_DEPTH = {"case": 2, "outlets": 2, "source": 3}
+_CONVENTIONAL_DEPTH = {"case": 2, "outlets": 2, "people": 2, "source": 3}
 """How deep each kind of file sits below the repository (claims/NAME/sources/x.yaml)."""
 
 
@@ -249,6 +249,7 @@ def new_case(claims_folder: Path, name: str) -> list[NewFile]:
     files = [
         _new_file(folder / CASE_FILE, case_template(name, folder)),
         _new_file(folder / OUTLETS_FILE, outlets_template(folder)),
+        _new_file(folder / PEOPLE_FILE, people_template(folder)),
     ]
     for new in files:
         assert new.path is not None
@@ -296,6 +297,9 @@ def _claim_template(writer: YamlWriter) -> None:
     writer.example("  rationale: Every report goes back to one reading of one dashboard.", 4)
     writer.example("  rating_value: 2", 4)
     writer.example("  reviewed: 2018-07-20", 4)
+    writer.comment("Optional: the people (people.yaml) or outlets the claim is about; their", 4)
+    writer.comment("dispute of it is reported as a denial by its subject.", 4)
+    writer.example("subjects: [person-id]", 4)
     writer.comment("Optional: anything a colleague should know about the claim.", 4)
     writer.example("notes: ...", 4)
 
@@ -319,6 +323,35 @@ def outlets_template(folder: Path | None) -> YamlWriter:
     writer.example("    domains: [dailynews.example]  # optional: web domains it publishes under")
     writer.example("    aliases: [Daily News]       # optional: other names it goes by")
     writer.example("    notes: Owned by ...         # optional: what matters for independence")
+    writer.example("  - id: twitter")
+    writer.example("    name: Twitter")
+    writer.example("    platform: true              # optional: each account speaks for itself")
+    writer.example("  - id: daily-news-sunday")
+    writer.example("    name: The Sunday Daily")
+    writer.example("    part_of: daily-news         # optional: shares its newsroom or owner:")
+    writer.example("                                # counted as one voice with it")
+    return writer
+
+
+def people_template(folder: Path | None) -> YamlWriter:
+    writer = YamlWriter()
+    writer.lines.append(schema_modeline("people", folder))
+    writer.comment()
+    writer.comment(
+        "The people this case names more than once: authors, account holders, the people "
+        "a claim is about. Sources refer to them by id in `authors:` and a statement's "
+        "`speaker:`, claims in `subjects:`; the trace then sees that the person who denies "
+        "a claim is its subject, or the author of its origin. Replace [] with one entry per "
+        "person. docs/format.md describes every key."
+    )
+    writer.blank()
+    writer.field("people", [])
+    writer.comment("For example, with one person:")
+    writer.example("people:")
+    writer.example("  - id: a-reporter              # the id sources use")
+    writer.example("    name: A. Reporter           # the name as the record gives it")
+    writer.example('    aliases: ["@areporter"]    # optional: other names, account handles')
+    writer.example("    notes: Staff writer ...     # optional: who they are")
     return writer
 
 
@@ -394,7 +427,8 @@ def _optional_source_keys(writer: YamlWriter, here: dict[str, str]) -> None:
         "title: ...",
         f"The id of its outlet in outlets.yaml{here['outlets']}.",
         "outlet: ...",
-        "Who wrote it, as bylined; for a post, the account (@name).",
+        "Who wrote it, as bylined; for a post, the account (@name). A person's id from",
+        "people.yaml refers to that person.",
         "authors: [A. Reporter]",
         "Where it was published, and an archived copy (the report links to that first).",
         "url: https://...",
@@ -405,12 +439,20 @@ def _optional_source_keys(writer: YamlWriter, here: dict[str, str]) -> None:
         "Whether it is first-hand evidence: datasets, dashboards, studies and official",
         "records are by default; set it on an original post.",
         "primary: true",
+        "A wire or agency story (the agency speaks, not the paper): the agency's outlet id.",
+        "wire: associated-press",
+        "A source standing for several unnamed publications: what they are.",
+        "stands_for: several regional papers",
+        "A later version of the same page (a wiki on another date): the earlier one's id.",
+        "revision_of: source-id",
         "When the publisher withdrew or corrected it: note is required; date, url and",
         "claims (the claims affected; all when left out) are optional.",
         "retracted: {note: ..., date: 2018-07-10, url: https://..., claims: [claim-id]}",
         "corrected: {note: ...}",
         "How you recorded it, and anything a colleague should know.",
         "notes: ...",
+        "Claims it covered the story without carrying (it checked and left them out).",
+        "omits: [{claim: claim-id, note: what it said instead}]",
     )
     for line in lines:
         writer.comment(line)
@@ -469,6 +511,8 @@ def _statement_template(writer: YamlWriter, here: dict[str, str]) -> None:
         todo=("statement 1: wording", "the source's words, quoted exactly"),
     )
     writer.example("stance: supports  # supports (the default), disputes or neutral", 4)
-    writer.example("certainty: likely  # disputed, possible, likely or certain; estimated from", 4)
-    writer.example("                   # hedging words when left out", 4)
+    writer.example("certainty: likely  # disputed, unlikely, possible, likely, certain or", 4)
+    writer.example("                   # unknown; estimated from the wording when left out", 4)
+    writer.example("date: 2018-07-08  # when it was said or appeared, if not the source's date", 4)
+    writer.example("speaker: person-id  # who said it, if not the source's author", 4)
     writer.example("note: anything a colleague should know about this statement", 4)

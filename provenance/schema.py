@@ -17,11 +17,12 @@ from typing import Any
 from pydantic import ConfigDict, TypeAdapter
 
 from provenance import model
-from provenance.model import CaseFile, OutletsFile, Source
+from provenance.model import CaseFile, OutletsFile, PeopleFile, Source
 
 SCHEMA_MODELS: dict[str, type] = {
     "case": CaseFile,
     "outlets": OutletsFile,
+    "people": PeopleFile,
     "source": Source,
 }
 """Each kind of case file, by the name used for its schema file (`<name>.schema.json`)."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
@@ -15,12 +17,62 @@ from provenance.problems import Problem
 TESTS = Path(__file__).parent
 CASES = TESTS / "cases"
 REPOSITORY = TESTS.parent
+# A frozen copy of the #WalkAway case as it stood when the tests were written: tests read
+# it, never the live claims/walkaway, so that correcting the record never breaks a test
+# about something else (tests/data/README.md says how it was made and when to refresh it).
+WALKAWAY = TESTS / "data" / "walkaway"
 
-# Tests that run the real Graphviz skip where it is missing; `make test` (and so CI)
-# installs it first, so there they always run.
-needs_graphviz = pytest.mark.skipif(
-    shutil.which("dot") is None, reason="Graphviz is installed by `make test`"
+# --- Graphviz ------------------------------------------------------------------------------
+
+# Graphviz's layout programs. PROVENANCE_WITHOUT_GRAPHVIZ=1 hides them from this run and
+# every process it starts, to find a test that needs Graphviz but is not marked so.
+GRAPHVIZ_PROGRAMS = frozenset(
+    {"dot", "neato", "twopi", "circo", "fdp", "sfdp", "patchwork", "osage"}
 )
+REQUIRE_GRAPHVIZ = os.environ.get("PROVENANCE_REQUIRE_GRAPHVIZ") == "1"
+
+
+def path_without_graphviz(path: str) -> str:
+    """`path` with each folder that holds a Graphviz program replaced by a temporary folder
+    of links to everything else in it."""
+    folders = []
+    for folder in path.split(os.pathsep):
+        if not any((Path(folder) / name).exists() for name in GRAPHVIZ_PROGRAMS):
+            folders.append(folder)
+            continue
+        shadow = Path(tempfile.mkdtemp(prefix="without-graphviz-"))
+        atexit.register(shutil.rmtree, shadow, ignore_errors=True)
+        for program in Path(folder).iterdir():
+            if program.name not in GRAPHVIZ_PROGRAMS:
+                (shadow / program.name).symlink_to(program)
+        folders.append(str(shadow))
+    return os.pathsep.join(folders)
+
+
+if os.environ.get("PROVENANCE_WITHOUT_GRAPHVIZ") == "1":
+    os.environ["PATH"] = path_without_graphviz(os.environ.get("PATH", os.defpath))
+
+# Tests that run the real Graphviz carry this mark. Where Graphviz is missing they skip,
+# unless PROVENANCE_REQUIRE_GRAPHVIZ=1 (CI sets it, as `make test` installs Graphviz),
+# when they fail: a CI run that skipped every drawing would prove nothing.
+needs_graphviz = pytest.mark.graphviz
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    if shutil.which("dot") is not None or REQUIRE_GRAPHVIZ:
+        return
+    for item in items:
+        if item.get_closest_marker("graphviz") is not None:
+            item.add_marker(pytest.mark.skip(reason="Graphviz is missing: `make test` installs it"))
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    missing = shutil.which("dot") is None
+    if missing and REQUIRE_GRAPHVIZ and item.get_closest_marker("graphviz") is not None:
+        pytest.fail("PROVENANCE_REQUIRE_GRAPHVIZ=1, but Graphviz's dot is not on the PATH")
+
+
+# --- case folders --------------------------------------------------------------------------
 
 # A clean case: one claim, a source that states it and a source that cites that one.
 # Tests overlay the files they need on top of it.
@@ -112,7 +164,7 @@ def named_schema(path: Path) -> Path | None:
 
 
 def schema_kind(path: Path) -> str:
-    """Which schema a case file follows: case, outlets or source."""
-    if path.name in ("case.yaml", "outlets.yaml"):
+    """Which schema a case file follows: case, outlets, people or source."""
+    if path.name in ("case.yaml", "outlets.yaml", "people.yaml"):
         return path.stem
     return "source"

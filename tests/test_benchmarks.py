@@ -101,6 +101,7 @@ def test_the_start_up_sizes_are_one_small_case_and_hundreds_of_them(tmp_path: Pa
 
 
 @needs_graphviz
+@pytest.mark.slow
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
     results = tmp_path / "results.json"
     finished = subprocess.run(

@@ -11,15 +11,13 @@ from xml.etree import ElementTree
 import graphviz
 import pytest
 from click.testing import CliRunner
-from conftest import CLEAN_CASE, REPOSITORY, needs_graphviz, write_files
+from conftest import CLEAN_CASE, WALKAWAY, needs_graphviz, write_files
 
 from provenance.build import build
 from provenance.cli import main
 from provenance.outputs import write_atomically
 from provenance.problems import GraphvizNotFound, ProvenanceError
 from provenance.render.svg import engine_for, render_svg
-
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
 
 
 def fake_svg(dot: str, engine: str) -> bytes:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import REPOSITORY, needs_graphviz
+from conftest import WALKAWAY, needs_graphviz
 
 from provenance.build import BuildProgress, build, watch_and_build
 from provenance.checks import check_paths, lint_paths
@@ -19,8 +19,6 @@ from provenance.cli import main
 from provenance.load import load_case, to_case
 from provenance.outputs import STATE_FOLDER, BuildLocked, locked
 from provenance.render.dot import overview_dot, overview_sources
-
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
 
 
 class CountingRenderer:
@@ -129,6 +127,7 @@ def test_an_interrupted_build_leaves_the_previous_output_whole(tmp_path: Path) -
     assert not list(out.rglob("*.tmp"))
 
 
+@needs_graphviz
 def test_a_second_build_on_the_same_folder_is_turned_away(tmp_path: Path) -> None:
     out = tmp_path / "out"
     with locked(out), pytest.raises(BuildLocked, match="another build is writing"):
@@ -200,6 +199,7 @@ def test_parallel_check_finds_what_a_serial_check_finds(tmp_path: Path) -> None:
     assert parallel.sources == serial.source_count - 0
 
 
+@needs_graphviz
 def test_build_reports_a_summary_and_is_silent_with_quiet(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["build", str(WALKAWAY), "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output

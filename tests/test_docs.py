@@ -83,12 +83,13 @@ def test_the_example_prints_what_it_shows(
     where: str, command: str, shown: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutil.copytree(REPOSITORY / "claims", tmp_path / "claims")
+    shutil.copytree(REPOSITORY / "examples", tmp_path / "examples")
     if any(" error: " in line for line in shown):
         make_typos(tmp_path / "claims" / "walkaway")
     monkeypatch.chdir(tmp_path)
     program, *arguments = shlex.split(command)
     assert program == "provenance", where
-    result = CliRunner().invoke(main, arguments)
+    result = CliRunner(env={"COLUMNS": "80"}).invoke(main, arguments)
     assert not isinstance(result.exception, Exception) or isinstance(
         result.exception, SystemExit
     ), result.exception

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from conftest import REPOSITORY, needs_graphviz
+from conftest import WALKAWAY, needs_graphviz
 
 from provenance.export.dot import export_dot
 from provenance.load import load_case, to_case
@@ -17,7 +17,7 @@ from provenance.trace import trace_claim
 
 @pytest.fixture(scope="module")
 def walkaway() -> Case:
-    return to_case(load_case(REPOSITORY / "claims" / "walkaway"))
+    return to_case(load_case(WALKAWAY))
 
 
 def test_the_whole_case_is_the_overview(walkaway: Case) -> None:

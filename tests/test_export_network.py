@@ -11,7 +11,7 @@ from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
-from conftest import REPOSITORY, MakeCase
+from conftest import WALKAWAY, MakeCase
 
 from provenance.export.network import (
     EDGE_KEYS,
@@ -25,9 +25,7 @@ from provenance.load import load_case, to_case
 from provenance.model import Case
 from provenance.problems import ClaimNotFound
 
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
-
-Edge = tuple[str, str, str, str, str]
+Edge = tuple[str, str, str, str, str | None]
 
 
 def read_graphml(data: bytes) -> nx.MultiDiGraph:

@@ -11,7 +11,7 @@ import jsonschema
 import prov
 import prov.serializers
 import pytest
-from conftest import REPOSITORY, TESTS, MakeCase
+from conftest import TESTS, WALKAWAY, MakeCase
 from prov.constants import PROV, PROV_LABEL, XSD
 from prov.model import ProvDocument, ProvRecord
 
@@ -26,7 +26,6 @@ from provenance.load import load_case, to_case
 from provenance.model import Case, Relation, parse_publication_date
 from provenance.problems import ClaimNotFound, ExportError
 
-WALKAWAY = REPOSITORY / "claims" / "walkaway"
 SCHEMA = TESTS / "data" / "prov-json.schema.json"
 
 
@@ -108,6 +107,7 @@ def test_read_back_every_source_is_an_entity(walkaway: Case, tmp_path: Path) -> 
     path = tmp_path / "walkaway.prov.json"
     path.write_bytes(export_prov_json(walkaway, None))
     document = prov.read(str(path), format="json")
+    assert document is not None
     entities = {local(record.identifier) for record in records(document, prov.model.ProvEntity)}
     assert entities == {source.id for source in walkaway.sources}
     assert all(

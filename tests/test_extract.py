@@ -9,7 +9,7 @@ import pytest
 import yaml
 from articles import HTML, MARKDOWN, STORY_CASE, TEXT, fill_todos
 from click.testing import CliRunner, Result
-from conftest import MakeCase
+from conftest import TESTS, WALKAWAY, MakeCase
 
 from provenance.checks import check_paths
 from provenance.cli import main
@@ -127,13 +127,12 @@ def test_modeline_is_relative_to_where_the_draft_goes(tmp_path: Path, case: Path
 
 
 def test_the_repository_schema_is_found_from_a_case_in_it() -> None:
-    repository = Path(__file__).resolve().parent.parent
-    seed = repository / "tests" / "articles.py"  # any text will do
-    draft = extract_source(
-        seed, repository / "claims" / "walkaway", article_format=ArticleFormat.TEXT
-    )
+    # The frozen case sits one folder deeper than claims/NAME, so the line found differs
+    # from the one assumed when no schemas/ folder is found.
+    seed = TESTS / "articles.py"  # any text will do
+    draft = extract_source(seed, WALKAWAY, article_format=ArticleFormat.TEXT)
     assert draft.text.splitlines()[0] == (
-        "# yaml-language-server: $schema=../../../schemas/source.schema.json"
+        "# yaml-language-server: $schema=../../../../schemas/source.schema.json"
     )
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -64,7 +64,7 @@ def fake_svg(dot: str, engine: str) -> bytes:
 
 
 @contextmanager
-def case_folder(files: dict[str, str | bytes]) -> Iterator[Path]:
+def case_folder(files: Mapping[str, str | bytes]) -> Iterator[Path]:
     """A case folder holding `files` (paths relative to it), removed afterwards."""
     root = Path(tempfile.mkdtemp(prefix="fuzz-"))
     try:

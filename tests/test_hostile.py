@@ -347,3 +347,13 @@ def test_folders_without_permission_are_problems_not_tracebacks() -> None:
         f"claims/locked-case:1:1: {DENIED} [unreadable-file]",
         f"claims/readable/sources/locked:1:1: {DENIED} [unreadable-file]",
     ]
+
+
+def test_two_cases_of_one_name_are_refused_before_their_reports_collide(tmp_path: Path) -> None:
+    first, second = clean_case(tmp_path / "one" / "case"), clean_case(tmp_path / "two" / "case")
+    report = check_paths([first, second])
+    assert [str(problem) for problem in report.problems] == [
+        f"{second}:1:1: error: a case named 'case' is already at {first}; case folder names "
+        "must differ [duplicate-case]"
+    ]
+    assert not build([first, second], tmp_path / "out", renderer=fake_svg, jobs=1).built

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CLEAN_CASE, REPOSITORY, needs_graphviz, write_files
+from conftest import CLEAN_CASE, REPOSITORY, WALKAWAY, needs_graphviz, write_files
 
 from provenance import build as build_module
 from provenance import outputs
@@ -35,6 +35,8 @@ from provenance.checks import check_paths
 from provenance.export import export_case
 from provenance.load import load_case, to_case
 from provenance.outputs import STATE_FOLDER, BuildLocked, OutputFolder, locked
+
+pytestmark = pytest.mark.slow  # real builds, killed and interrupted
 
 TRIALS = int(os.environ.get("PROVENANCE_KILL_TRIALS", "2"))
 SEED = 2018
@@ -255,7 +257,7 @@ def test_a_commit_interrupted_part_way_is_undone(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moves: int
 ) -> None:
     folder, out, previous = built_and_changed(tmp_path)
-    real_replace, done = os.replace, []
+    real_replace, done = os.replace, list[str | Path]()
 
     def interrupted_replace(source: str | Path, target: str | Path) -> None:
         if "staging" in str(source) and "staging" not in str(target):  # a commit's move
@@ -264,10 +266,10 @@ def test_a_commit_interrupted_part_way_is_undone(
             done.append(target)
         real_replace(source, target)
 
-    monkeypatch.setattr(outputs.os, "replace", interrupted_replace)
+    monkeypatch.setattr("provenance.outputs.os.replace", interrupted_replace)
     with pytest.raises(KeyboardInterrupt):
         build([folder], out, renderer=fake_svg)
-    monkeypatch.setattr(outputs.os, "replace", real_replace)
+    monkeypatch.setattr("provenance.outputs.os.replace", real_replace)
     assert len(done) == moves
     assert outputs_of(out) == previous
     assert leftovers(out) == []
@@ -423,7 +425,7 @@ def modes_and_times(folder: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_claims_are_only_ever_opened_for_reading(tmp_path: Path) -> None:
-    walkaway = shutil.copytree(REPOSITORY / "claims" / "walkaway", tmp_path / "walkaway")
+    walkaway = shutil.copytree(WALKAWAY, tmp_path / "walkaway")
     before = modes_and_times(walkaway)
     with writes_under(walkaway) as writes:
         assert build([walkaway], tmp_path / "out", renderer=fake_svg, jobs=1).built
@@ -438,7 +440,7 @@ def test_claims_are_only_ever_opened_for_reading(tmp_path: Path) -> None:
 
 def test_a_read_only_case_folder_builds(tmp_path: Path) -> None:
     """As root, permissions do not stop a write; the audit above covers that case."""
-    walkaway = shutil.copytree(REPOSITORY / "claims" / "walkaway", tmp_path / "walkaway")
+    walkaway = shutil.copytree(WALKAWAY, tmp_path / "walkaway")
     for path in sorted(walkaway.rglob("*"), reverse=True):
         path.chmod(0o555 if path.is_dir() else 0o444)
     walkaway.chmod(0o555)

@@ -192,14 +192,20 @@ def test_source_is_primary(kind: SourceKind, primary: bool | None, is_primary: b
 
 
 def test_certainty_ranks_from_weakest_to_strongest() -> None:
-    assert [certainty.rank for certainty in Certainty] == [0, 1, 2, 3]
-    assert sorted(Certainty, key=lambda certainty: certainty.rank) == [
+    ranked = [certainty for certainty in Certainty if certainty.ranked]
+    assert [certainty.rank for certainty in ranked] == [0, 1, 2, 3, 4]
+    assert sorted(ranked, key=lambda certainty: certainty.rank) == [
         Certainty.DISPUTED,
+        Certainty.UNLIKELY,
         Certainty.POSSIBLE,
         Certainty.LIKELY,
         Certainty.CERTAIN,
     ]
     assert Certainty.LIKELY.rank < Certainty.CERTAIN.rank
+    # `unknown` commits to nothing: it has no place in the order.
+    assert not Certainty.UNKNOWN.ranked
+    assert not Certainty.UNKNOWN < Certainty.LIKELY
+    assert not Certainty.UNKNOWN >= Certainty.DISPUTED
 
 
 # --- ids -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import REPOSITORY, write_files
+from conftest import WALKAWAY, write_files
 
 from provenance.graph import outlet_graph
 from provenance.load import load_case, to_case
@@ -18,7 +18,7 @@ from provenance.trace import trace_claim
 
 @pytest.fixture(scope="module")
 def walkaway() -> Case:
-    return to_case(load_case(REPOSITORY / "claims" / "walkaway"))
+    return to_case(load_case(WALKAWAY))
 
 
 @pytest.mark.parametrize(
@@ -44,8 +44,34 @@ def test_claim_graph_reads_as_a_timeline(walkaway: Case) -> None:
     # Salon (9 July) sits in a later date column than HuffPost (about 8 July).
     assert re.search(r'rank=same; "axis:0" \[label="≈ 2018-07-08".*"huffpost-papenfuss"', dot)
     assert re.search(r'rank=same; "axis:1" \[label="2018-07-09".*"salon-cesca"', dot)
-    assert '"axis:0" -> "axis:1" [style=invis]' in dot
+    assert '"axis:0" -> "axis:1" -> "axis:undated" [style=invis]' in dot
+    # Undated sources share a last column marked as such, never a dated one.
+    assert re.search(r'rank=same; "axis:undated" \[label="date unknown".*"arc-digital"', dot)
     assert '"legend:key"' in dot
+
+
+def test_inferred_copies_revisions_and_omissions_are_drawn_apart(tmp_path: Path) -> None:
+    from casebuilder import case, cites, says, source
+
+    words = "One could say my life itself has been one long soundtrack, he said."
+    built = case(
+        tmp_path,
+        {
+            "v1": source("other", published="2009-03-30", statements=[says(words)]),
+            "v2": source(
+                "other", published="2009-04-30", revision_of="v1", statements=[says(words)]
+            ),
+            "copy": source(published="2009-03-31", statements=[says(words)]),
+            "skip": source(published="2009-04-01", omits=[{"claim": "c", "note": "Not printed."}]),
+            "cite": source(published="2009-04-02", citations=[cites("v1")]),
+        },
+    )
+    dot = claim_dot(trace_claim(built, "c"))
+    assert re.search(r'"v1" -> "copy" \[id="copy-v1-copy", style="dashed", color="#e66101"', dot)
+    assert 'label="copied? (inferred)"' in dot
+    assert re.search(r'"v1" -> "v2" \[id="revision-v1-v2", style="dotted"', dot)
+    assert re.search(r'"skip" \[id="source-skip", label="skip\\nleft the claim out"', dot)
+    assert "copied, inferred from the wording" in dot  # in the key
 
 
 def test_nodes_carry_link_tooltip_shape_and_stance(walkaway: Case) -> None:
@@ -125,7 +151,5 @@ def test_overview_claims_open_their_pages_only_where_the_pages_are(walkaway: Cas
 
 def test_dot_is_deterministic(walkaway: Case) -> None:
     first = claim_dot(trace_claim(walkaway, "bots-drive-walkaway"))
-    again = claim_dot(
-        trace_claim(to_case(load_case(REPOSITORY / "claims" / "walkaway")), "bots-drive-walkaway")
-    )
+    again = claim_dot(trace_claim(to_case(load_case(WALKAWAY)), "bots-drive-walkaway"))
     assert first == again

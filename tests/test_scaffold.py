@@ -22,6 +22,7 @@ from provenance.model import (
     Claim,
     FactChecker,
     Outlet,
+    Person,
     Source,
     Statement,
     Verdict,
@@ -34,6 +35,7 @@ from provenance.scaffold import (
     new_case,
     new_source,
     outlets_template,
+    people_template,
     schema_modeline,
     slugify,
     source_template,
@@ -70,7 +72,11 @@ def keys_in(text: str) -> set[str]:
 def test_new_case_fails_check_until_filled_in(tmp_path: Path) -> None:
     files = new_case(tmp_path / "claims", "my-case")
     folder = tmp_path / "claims" / "my-case"
-    assert [f.path for f in files] == [folder / "case.yaml", folder / "outlets.yaml"]
+    assert [f.path for f in files] == [
+        folder / "case.yaml",
+        folder / "outlets.yaml",
+        folder / "people.yaml",
+    ]
     assert (folder / "sources").is_dir()
     found = sorted(
         (p.location.line, p.location.column, p.code)
@@ -104,6 +110,7 @@ def test_case_templates_explain_every_key() -> None:
     for model in (CaseFile, Claim, Verdict, FactChecker):
         assert _fields(model) <= keys_in(case_text), model
     assert _fields(Outlet) <= keys_in(outlets_template(None).text())
+    assert _fields(Person) <= keys_in(people_template(None).text())
 
 
 def test_outlets_template_is_valid_as_it_is(tmp_path: Path) -> None:

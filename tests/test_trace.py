@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPOSITORY, write_files
+from conftest import WALKAWAY, write_files
 
 from provenance.load import load_case, to_case
 from provenance.model import Case, Certainty, Stance
@@ -119,9 +119,11 @@ def test_escalation_is_flagged_where_a_source_sounds_surer_than_its_source(tmp_p
     trace = trace_claim(case, "rank")
     hop = next(hop for hop in trace.citations if hop.citing == "daily")
     assert hop.escalation
-    assert trace.source("wire").certainty is not None
-    assert trace.source("wire").certainty.level is Certainty.POSSIBLE
-    assert trace.source("daily").certainty.level is Certainty.CERTAIN
+    wire, daily = trace.source("wire").certainty, trace.source("daily").certainty
+    assert wire is not None
+    assert daily is not None
+    assert wire.level is Certainty.POSSIBLE
+    assert daily.level is Certainty.CERTAIN
     warning = next(w for w in trace.warnings if w.code == "escalation")
     assert "definitely" in warning.message
     assert "may" in warning.message
@@ -200,7 +202,9 @@ def test_ungrounded_chains_end_at_a_secondary_source(tmp_path: Path) -> None:
     assert [w.sources for w in ungrounded] == [("wire", "daily")]
 
 
-def test_circular_reporting_has_no_origin(tmp_path: Path) -> None:
+def test_an_undated_loop_has_candidate_origins_not_none(tmp_path: Path) -> None:
+    # Three outlets citing one another in a circle: the claim entered the record at one
+    # of them, but nothing in the record says which. Every source still has an origin.
     case = make(
         tmp_path,
         {
@@ -212,8 +216,11 @@ def test_circular_reporting_has_no_origin(tmp_path: Path) -> None:
     trace = trace_claim(case, "rank")
     assert trace.cycles == (("blog", "wire", "daily"),)
     assert trace.origins == ()
-    assert {"circular", "no-origin"} <= set(codes(trace))
-    assert all(item.hops is None for item in trace.sources)
+    assert [root.candidates for root in trace.roots] == [("blog", "daily", "wire")]
+    assert trace.independent_origins == 1  # a loop is one root, however many outlets
+    assert {"circular", "origin-undetermined", "ungrounded"} <= set(codes(trace))
+    assert "no-origin" not in codes(trace)
+    assert all(item.hops is not None for item in trace.sources)
 
 
 def test_a_citation_of_a_later_source_is_a_temporal_warning_when_dates_are_approximate(
@@ -298,7 +305,7 @@ def test_an_unknown_claim_is_a_key_error(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def walkaway() -> Case:
-    return to_case(load_case(REPOSITORY / "claims" / "walkaway"))
+    return to_case(load_case(WALKAWAY))
 
 
 def test_walkaway_escalation_from_may_be_to_clearly(walkaway: Case) -> None:

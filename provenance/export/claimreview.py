@@ -146,16 +146,16 @@ def _rating(verdict: Verdict) -> JsonObject:
 
 
 def _item_reviewed(case: Case, trace: Trace) -> JsonObject:
-    """The claim as it appeared: its earliest origin, then every source that carries it
-    (the origin included), in order of publication."""
+    """The claim as it appeared: where it started (when the record decides it), then
+    every source that carries it, in order of first appearance."""
     carriers = [item.source for item in trace.sources if item.carries]
-    origins = [item.source for item in trace.sources if item.is_origin]
     claim: JsonObject = {"@type": "Claim", "text": " ".join(trace.claim.statement.split())}
-    if origins:
-        first = schema_date(origins[0].published)
+    if len(trace.first_appearance) == 1:
+        started = trace.source(trace.first_appearance[0])
+        first = schema_date(started.first_seen)
         if first:
             claim["datePublished"] = first
-        claim["firstAppearance"] = appearance(case, origins[0])
+        claim["firstAppearance"] = appearance(case, started.source)
     if carriers:
         claim["appearance"] = [appearance(case, source) for source in carriers]
     return claim

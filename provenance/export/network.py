@@ -21,7 +21,7 @@ import networkx as nx
 from networkx.readwrite.gexf import GEXFWriter
 
 from provenance import __version__
-from provenance.export.scope import caption, scoped_graph
+from provenance.export.scope import caption, inferred_copies, scoped_graph
 from provenance.graph import (
     AUTHORS,
     CLAIM,
@@ -41,9 +41,11 @@ NODE_KEYS = ("label", "kind", "outlet", "author", "title", "url", "published")
 """label: the outlet's name and the first author ("Salon · Bob Cesca"); kind: the
 source kind; outlet: the outlet id; author: the authors joined by '; '; published: the
 date as the case file gives it."""
-EDGE_KEYS = ("claim", "relation", "text")
-"""claim: the claim id; relation: quotes, paraphrases, links, uses-data or disputes;
-text: the cited wording."""
+EDGE_KEYS = ("claim", "relation", "text", "inferred")
+"""claim: the claim id; relation: quotes, paraphrases, links, uses-data or disputes, or
+revision-of (a later version of a page) or inferred-copy; text: the cited wording (for an
+inferred copy, the shared passage); inferred: true only for a copy inferred from the
+wording, which no source records ("true" or "false": every attribute is a string)."""
 GEXF_VERSION = "1.2draft"
 
 
@@ -64,6 +66,29 @@ def interchange_graph(case: Case, claim_id: str | None = None) -> nx.MultiDiGrap
             claim=data[CLAIM],
             relation=data[RELATION],
             text=clean_text(data[WORDING]),
+            inferred="false",
+        )
+    for node in sorted(graph.nodes):
+        earlier = graph.nodes[node][SOURCE].revision_of
+        if earlier in graph:
+            exported.add_edge(
+                node,
+                earlier,
+                key="revision-of",
+                claim="",
+                relation="revision-of",
+                text="",
+                inferred="false",
+            )
+    for copy, claim in inferred_copies(case, claim_id):
+        exported.add_edge(
+            copy.later,
+            copy.earlier,
+            key=f"{claim}:inferred-copy",
+            claim=claim,
+            relation="inferred-copy",
+            text=clean_text(copy.passage),
+            inferred="true",
         )
     return exported
 

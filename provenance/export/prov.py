@@ -10,6 +10,11 @@ its source is no derivation: it becomes `wasInfluencedBy`, so that a provenance 
 following derivations does not count a rebuttal as the claim's lineage. Every citation
 carries the claim it is for, the relation and the cited wording as attributes.
 
+A later version of a page is a `prov:Revision` of the earlier one (`wasRevisionOf`). A
+copy that the trace infers from the wording (docs/analysis.md) is a derivation typed
+`provenance:InferredCopy` with `provenance:inferred` true, the shared passage and the
+similarity, so that a store can tell it from every recorded citation and leave it out.
+
 Identifiers are URNs scoped by case (`urn:provenance:walkaway:source:salon-cesca`), and
 the project's own attributes live in the `provenance` namespace (TERMS). Text from the
 case files loses the control characters XML cannot carry (`clean_text`), in all three
@@ -26,11 +31,11 @@ from urllib.parse import quote
 
 import networkx as nx
 from prov.constants import PROV, PROV_LABEL, PROV_TYPE, XSD, XSD_ANYURI
-from prov.identifier import QualifiedName
+from prov.identifier import Namespace, QualifiedName
 from prov.model import Literal, ProvDocument
 from prov.serializers import DoNotExist
 
-from provenance.export.scope import caption, scoped_graph
+from provenance.export.scope import caption, inferred_copies, scoped_graph
 from provenance.graph import CLAIM, RELATION, SOURCE, WORDING
 from provenance.model import Case, Precision, PublicationDate, Relation, Source
 from provenance.problems import ExportError
@@ -39,6 +44,8 @@ from provenance.text import clean_text
 TERMS = "urn:provenance:terms#"
 """The namespace of the attributes PROV and schema.org have no term for."""
 SCHEMA = "https://schema.org/"
+INFERRED_COPY = Namespace("provenance", TERMS)["InferredCopy"]
+"""The type of a derivation that no source records: a copy inferred from the wording."""
 
 DERIVATION_TYPES: dict[Relation, QualifiedName | None] = {
     Relation.QUOTES: PROV["Quotation"],
@@ -66,6 +73,8 @@ def prov_document(case: Case, claim_id: str | None = None) -> ProvDocument:
         document.entity(f"source:{source.id}", _entity_attributes(case, source))
     _add_agents(document, case, sources)
     _add_citations(document, graph)
+    _add_revisions(document, sources)
+    _add_inferred_copies(document, case, claim_id)
     return document
 
 
@@ -159,6 +168,29 @@ def _add_citations(document: ProvDocument, graph: nx.MultiDiGraph) -> None:
         if derivation_type is not None:
             attributes[PROV_TYPE] = derivation_type
         document.derivation(generated, used, other_attributes=attributes)
+
+
+def _add_revisions(document: ProvDocument, sources: Iterable[Source]) -> None:
+    shown = {source.id for source in sources}
+    for source in sources:
+        if source.revision_of in shown:
+            document.revision(f"source:{source.id}", f"source:{source.revision_of}")
+
+
+def _add_inferred_copies(document: ProvDocument, case: Case, claim_id: str | None) -> None:
+    for copy, claim in inferred_copies(case, claim_id):
+        document.derivation(
+            f"source:{copy.later}",
+            f"source:{copy.earlier}",
+            other_attributes={
+                PROV_TYPE: INFERRED_COPY,
+                "provenance:inferred": True,
+                "provenance:claim": claim,
+                "provenance:passage": clean_text(copy.passage),
+                "provenance:similarity": copy.similarity,
+                "provenance:directionKnown": copy.direction_known,
+            },
+        )
 
 
 def _serialize(document: ProvDocument, format_name: str, **options: Any) -> bytes:

@@ -8,11 +8,15 @@ the same sources and citations `trace.py` traces.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import networkx as nx
 
 from provenance.graph import citation_graph, claim_subgraph, outlet_name
 from provenance.model import Case, Claim, Source
 from provenance.problems import ClaimNotFound, did_you_mean
+from provenance.trace import trace_claim
+from provenance.traced import InferredCopy
 
 
 def find_claim(case: Case, claim_id: str) -> Claim:
@@ -40,3 +44,13 @@ def caption(case: Case, source: Source) -> str:
     outlet = outlet_name(case, source)
     author = source.authors[0] if source.authors else None
     return f"{outlet} · {author}" if author and author != outlet else outlet
+
+
+def inferred_copies(case: Case, claim_id: str | None) -> Iterator[tuple[InferredCopy, str]]:
+    """The copies the trace infers from the wording, with the claim of each, for every
+    claim in scope (exports mark them as inferred, never as citations)."""
+    graph = citation_graph(case)
+    claims = [find_claim(case, claim_id)] if claim_id is not None else case.claims
+    for claim in claims:
+        for copy in trace_claim(case, claim.id, graph).inferred_copies:
+            yield copy, claim.id

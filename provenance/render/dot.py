@@ -64,6 +64,12 @@ RELATION_STYLES: dict[Relation, EdgeStyle] = {
 ESCALATION_COLOUR = "#d7191c"
 PRIMARY_BORDER = "#1b7837"
 TAINT_COLOUR = "#b2182b"
+INFERRED_COPY = EdgeStyle("dashed", "#e66101", arrowhead="empty", penwidth=1.6)
+"""A copy inferred from the wording: never recorded, so never drawn like a citation."""
+REVISION = EdgeStyle("dotted", "#777777", arrowhead="vee")
+"""A later version of the same page."""
+OMITTED_FILL = "#f0f0f0"
+UNDATED_LABEL = "date unknown"
 
 LABEL_LIMIT = 38
 TOOLTIP_LIMIT = 400
@@ -156,7 +162,10 @@ def claim_dot(trace: Trace, *, large: bool = False) -> str:
     if not large:
         lines += _timeline(trace.sources)
     lines += [node_line(item.id, **_node_attributes(item)) for item in trace.sources]
+    lines += list(_omission_nodes(trace))
     lines += [_edge_line(hop, large) for hop in trace.citations]
+    lines += list(_copy_edges(trace, large))
+    lines += list(_revision_edges(trace, large))
     lines += _legend()
     lines.append("}")
     return "\n".join(lines) + "\n"
@@ -182,33 +191,40 @@ def _date_key(published: PublicationDate) -> tuple[str, str, bool]:
 
 
 def _timeline(sources: Iterable[TracedSource]) -> list[str]:
-    """An axis of date columns: each dated source shares a rank with its date's label.
+    """An axis of date columns: each source shares a rank with the date its claim first
+    appeared in it, and the sources with no date share a last column marked "date
+    unknown", so the picture never places them in time where the record does not.
 
     Axis nodes are named `axis:N`; the colon cannot occur in a source id, so they never
     collide with a source.
     """
     columns: dict[tuple[str, str, bool], list[TracedSource]] = {}
+    undated: list[TracedSource] = []
     for item in sources:
-        if item.source.published is not None:
-            columns.setdefault(_date_key(item.source.published), []).append(item)
+        if item.first_seen is not None:
+            columns.setdefault(_date_key(item.first_seen), []).append(item)
+        else:
+            undated.append(item)
     lines, axis = [], []
     for index, key in enumerate(sorted(columns)):
-        published = columns[key][0].source.published
-        assert published is not None
+        seen = columns[key][0].first_seen
+        assert seen is not None
         axis.append(f"axis:{index}")
-        label = node_line(
-            axis[-1],
-            label=published.label,
-            shape="plaintext",
-            style="",
-            fontsize=9,
-            fontcolor="#555555",
-        )
-        members = " ".join(quote(item.id) for item in columns[key])
-        lines.append(f"  {{ rank=same; {label.strip()} {members} }}")
+        lines.append(_column(axis[-1], seen.label, columns[key]))
+    if undated and columns:
+        axis.append("axis:undated")
+        lines.append(_column(axis[-1], UNDATED_LABEL, undated))
     if len(axis) > 1:
         lines.append(f"  {' -> '.join(quote(node) for node in axis)} [style=invis];")
     return lines
+
+
+def _column(axis_node: str, label: str, members: Sequence[TracedSource]) -> str:
+    head = node_line(
+        axis_node, label=label, shape="plaintext", style="", fontsize=9, fontcolor="#555555"
+    )
+    names = " ".join(quote(item.id) for item in members)
+    return f"  {{ rank=same; {head.strip()} {names} }}"
 
 
 def _node_label(item: TracedSource) -> str:
@@ -219,7 +235,9 @@ def _node_label(item: TracedSource) -> str:
     if item.certainty is not None:
         estimated = " (est.)" if item.certainty.estimated else ""
         lines.append(f"{item.certainty.level.value}{estimated}")
-    if item.hops is not None:
+    if item.candidate_origin:
+        lines.append("could be the origin")
+    elif item.hops is not None:
         lines.append("origin" if item.is_origin else f"{item.hops} hop{'s' * (item.hops != 1)}")
     return "\n".join(lines)
 
@@ -241,7 +259,7 @@ def _node_tooltip(item: TracedSource) -> str:
 def _node_attributes(item: TracedSource) -> dict[str, str | float | None]:
     source = item.source
     border = PRIMARY_BORDER if source.is_primary else "#333333"
-    styles = ["filled"] + (["dashed"] if item.tainted_by else [])
+    styles = ["filled"] + (["dashed"] if item.tainted_by or item.candidate_origin else [])
     link = safe_link(source)
     return {
         "id": svg_node_id(item.id),
@@ -249,8 +267,8 @@ def _node_attributes(item: TracedSource) -> dict[str, str | float | None]:
         "shape": KIND_SHAPES[source.kind],
         "fillcolor": STANCE_COLOURS[item.stance],
         "color": TAINT_COLOUR if item.tainted_by else border,
-        "penwidth": 3 if item.is_origin or source.is_primary else 1,
-        "peripheries": 2 if item.is_origin else None,
+        "penwidth": 3 if item.is_origin or item.candidate_origin or source.is_primary else 1,
+        "peripheries": 2 if item.is_origin or item.candidate_origin else None,
         "style": ",".join(styles),
         "tooltip": _node_tooltip(item),
         "URL": link,
@@ -281,13 +299,80 @@ def _edge_line(hop: TracedCitation, large: bool) -> str:
     return edge_line(hop.cited, hop.citing, **values)
 
 
+def _omission_nodes(trace: Trace) -> Iterator[str]:
+    """Sources that covered the story and left the claim out, drawn apart and greyed: what
+    did not spread is a finding too. (A source cited for the claim is drawn already.)"""
+    drawn = {item.id for item in trace.sources}
+    for omission in trace.omissions:
+        if omission.source in drawn:
+            continue
+        tooltip = f"{omission.outlet}: left the claim out"
+        if omission.note:
+            tooltip += f" — {shorten(omission.note, TOOLTIP_LIMIT)}"
+        yield node_line(
+            omission.source,
+            id=svg_node_id(omission.source),
+            label=f"{shorten(omission.outlet, LABEL_LIMIT)}\nleft the claim out",
+            shape="box",
+            fillcolor=OMITTED_FILL,
+            color="#999999",
+            fontcolor="#555555",
+            style="filled,dashed",
+            tooltip=tooltip,
+        )
+
+
+def _copy_edges(trace: Trace, large: bool) -> Iterator[str]:
+    """Copies inferred from the wording, from the earlier source to the later one."""
+    for copy in trace.inferred_copies:
+        label = "copied? (inferred)" if copy.direction_known else "same wording (inferred)"
+        verb = "seems to copy" if copy.direction_known else "shares wording with"
+        yield edge_line(
+            copy.earlier,
+            copy.later,
+            id=f"copy-{copy.earlier}-{copy.later}",
+            style=INFERRED_COPY.style,
+            color=INFERRED_COPY.colour,
+            penwidth=INFERRED_COPY.penwidth,
+            arrowhead=INFERRED_COPY.arrowhead if copy.direction_known else "none",
+            label=None if large else label,
+            fontcolor=INFERRED_COPY.colour,
+            constraint="true" if copy.direction_known else "false",
+            tooltip=(
+                f"{copy.later} {verb} {copy.earlier}: “{shorten(copy.passage, TOOLTIP_LIMIT)}” "
+                f"(similarity {copy.similarity:.2f}; inferred, not recorded)"
+            ),
+        )
+
+
+def _revision_edges(trace: Trace, large: bool) -> Iterator[str]:
+    for later, earlier in trace.revisions:
+        yield edge_line(
+            earlier,
+            later,
+            id=f"revision-{earlier}-{later}",
+            style=REVISION.style,
+            color=REVISION.colour,
+            arrowhead=REVISION.arrowhead,
+            label=None if large else "later version",
+            fontcolor=REVISION.colour,
+            tooltip=f"{later} is a later version of the same page as {earlier}",
+        )
+
+
 _LEGEND_ROWS = (
     ("the claim passes from a source to the one that cites it (→)", "#333333"),
     ("── quotes    - - paraphrases    ··· links", "#333333"),
     ("━━ uses data from", RELATION_STYLES[Relation.USES_DATA].colour),
     ("──┤ disputes", RELATION_STYLES[Relation.DISPUTES].colour),
     ("━━ states it more certainly than its source", ESCALATION_COLOUR),
-    ("double border: origin    green border: primary source", PRIMARY_BORDER),
+    ("╌╌▷ copied, inferred from the wording (no citation recorded)", INFERRED_COPY.colour),
+    ("··· later version of the same page", REVISION.colour),
+    (
+        "double border: origin (dashed: could be the origin)    green border: primary",
+        PRIMARY_BORDER,
+    ),
+    ("grey, dashed: covered the story and left the claim out", "#777777"),
     ("dashed red border: relies on a retracted or corrected source", TAINT_COLOUR),
     (
         "box article · ▱ opinion · note blog · ellipse post · cylinder dataset · "

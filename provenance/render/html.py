@@ -34,7 +34,7 @@ from provenance.problems import Problem
 from provenance.render.dot import safe_url, svg_edge_id, svg_node_id
 from provenance.text import clean_text
 from provenance.timeline import appearance_days
-from provenance.trace import Trace, TracedCitation, TracedSource
+from provenance.traced import InferredCopy, Trace, TracedCitation, TracedSource
 from provenance.wording import DiffPart
 
 INDEX_PAGE = "index.html"
@@ -129,6 +129,9 @@ class ClaimRow:
     first_seen: DateCell
     last_seen: DateCell
     warnings: tuple[Badge, ...]
+    independent_with_copies: int | None = None
+    """Independent origins once the copies inferred from the wording are counted; None
+    when no copy is inferred."""
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,8 @@ class SourceRow:
     node_id: str
     date: DateCell
     appeared: str
-    """The first day it can have appeared (ISO), for the date control; empty if unknown."""
+    """The first day of its own date for the claim (ISO), for the date control; empty
+    when the record gives none."""
     date_note: str | None
     outlet: str
     authors: str
@@ -241,6 +245,41 @@ class ProblemItem:
 
 
 @dataclass(frozen=True)
+class CopyItem:
+    """A copy inferred from the wording: who seems to have taken whose words."""
+
+    later: str
+    later_outlet: str
+    earlier: str
+    earlier_outlet: str
+    alternatives: str
+    passage: str
+    evidence: str
+    reason: str
+    direction_known: bool
+
+
+@dataclass(frozen=True)
+class OmissionItem:
+    source: str
+    outlet: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Findings:
+    """What the trace concludes, in words, for the top of a claim page."""
+
+    started: str
+    """Where the claim started, or why that cannot be told."""
+    voices: str
+    """Independent voices as recorded, and as the wording suggests."""
+    copies: tuple[CopyItem, ...]
+    omissions: tuple[OmissionItem, ...]
+    notes: tuple[WarningItem, ...]
+
+
+@dataclass(frozen=True)
 class ClaimPage:
     frame: Frame
     row: ClaimRow
@@ -256,6 +295,7 @@ class ClaimPage:
     """Sources with no known day, which the date control never hides."""
     warnings: tuple[WarningItem, ...]
     disputes: tuple[DisputeItem, ...]
+    findings: Findings | None = None
 
 
 @dataclass(frozen=True)
@@ -325,6 +365,19 @@ def _date_span(sources: Iterable[Source]) -> tuple[DateCell, DateCell]:
     return date_cell(dated[0]), date_cell(dated[-1])
 
 
+def _seen_span(trace: Trace) -> tuple[DateCell, DateCell]:
+    """The claim's first and last appearance: the own dates (firm or approximate) of the
+    sources that carry it. An undated source says nothing about when; one that only
+    disputes the claim is no appearance of it."""
+    dated = sorted(
+        (item.first_seen for item in trace.sources if item.carries and item.first_seen),
+        key=lambda seen: (seen.earliest, seen.text),
+    )
+    if not dated:
+        return DateCell("—", ""), DateCell("—", "")
+    return date_cell(dated[0]), date_cell(dated[-1])
+
+
 def _outlet_count(sources: Iterable[Source]) -> int:
     """Outlets, counting a source without one as its own."""
     return len({source.outlet or f"source:{source.id}" for source in sources})
@@ -355,8 +408,9 @@ def warning_codes(rows: Iterable[ClaimRow]) -> tuple[str, ...]:
 def claim_row(case: Case, trace: Trace, page: str) -> ClaimRow:
     """A claim's summary numbers, with links relative to `page`."""
     sources = [item.source for item in trace.sources]
-    first, last = _date_span(sources)
+    first, last = _seen_span(trace)
     verdict = trace.claim.verdict.rating if trace.claim.verdict else None
+    independence = trace.independence
     return ClaimRow(
         claim_id=trace.claim.id,
         statement=trace.claim.statement,
@@ -372,6 +426,9 @@ def claim_row(case: Case, trace: Trace, page: str) -> ClaimRow:
         first_seen=first,
         last_seen=last,
         warnings=badges(trace),
+        independent_with_copies=(
+            independence.with_copies if independence and trace.inferred_copies else None
+        ),
     )
 
 
@@ -433,7 +490,9 @@ def _source_row(item: TracedSource, hops: _Hops, appeared: date | None) -> Sourc
         id=item.id,
         node_id=svg_node_id(item.id),
         date=date_cell(source.published),
-        appeared=appeared.isoformat() if appeared else "",
+        # The date control places a source by its own date only (firm or approximate):
+        # one the record does not date is never hidden, whatever it cites.
+        appeared=item.first_seen.earliest.date().isoformat() if item.first_seen else "",
         date_note=_date_note(source, appeared),
         outlet=item.outlet,
         authors=", ".join(source.authors),
@@ -574,7 +633,66 @@ def claim_page(
         undated=sum(not row.appeared for row in rows),
         warnings=tuple(WarningItem(warning.code, warning.message) for warning in trace.warnings),
         disputes=_disputes(trace),
+        findings=findings(trace),
     )
+
+
+def findings(trace: Trace) -> Findings:
+    return Findings(
+        started=_started(trace),
+        voices=_voices(trace),
+        copies=tuple(_copy_item(trace, copy) for copy in trace.inferred_copies),
+        omissions=tuple(
+            OmissionItem(omission.source, omission.outlet, omission.note)
+            for omission in trace.omissions
+        ),
+        notes=tuple(WarningItem(note.code, note.message) for note in trace.notes),
+    )
+
+
+def _started(trace: Trace) -> str:
+    if len(trace.first_appearance) == 1:
+        item = trace.source(trace.first_appearance[0])
+        when = item.first_seen.label if item.first_seen else "date unknown"
+        return f"{item.outlet} ({item.id}), {when}"
+    if not trace.first_appearance:
+        return "nowhere in the record"
+    return f"cannot tell: {trace.first_appearance_reason}"
+
+
+def _voices(trace: Trace) -> str:
+    independence = trace.independence
+    if independence is None:
+        return str(trace.independent_origins)
+    text = f"{independence.recorded} as recorded"
+    if independence.voices:
+        text += f" ({', '.join(independence.voices)})"
+    if trace.inferred_copies:
+        text += f"; the wording suggests {independence.with_copies}"
+    if independence.uncountable:
+        text += f"; {independence.uncountable} standing for unnamed publications, uncounted"
+    if independence.reporting_only:
+        text += f"; {independence.reporting_only} only reporting it, uncounted"
+    return text
+
+
+def _copy_item(trace: Trace, copy: InferredCopy) -> CopyItem:
+    return CopyItem(
+        later=copy.later,
+        later_outlet=_outlet_of(trace, copy.later),
+        earlier=copy.earlier,
+        earlier_outlet=_outlet_of(trace, copy.earlier),
+        alternatives=", ".join(copy.alternatives),
+        passage=copy.passage,
+        evidence=f"{copy.shared_words} words in a row, similarity {copy.similarity:.2f}",
+        reason=copy.reason,
+        direction_known=copy.direction_known,
+    )
+
+
+def _outlet_of(trace: Trace, source_id: str) -> str:
+    found = [item for item in trace.sources if item.id == source_id]
+    return found[0].outlet if found else source_id
 
 
 def _disputes(trace: Trace) -> tuple[DisputeItem, ...]:

@@ -1,143 +1,286 @@
-"""A trace -> a readable tree for the terminal.
+"""A trace -> readable text for a terminal of a given width.
 
-Each origin is a root; below it, the sources that took the claim from it, and so on
-outward, with dates, outlets, certainty and wording. A source reached twice is printed
-in full once and referred back to after that, so a dense graph stays short.
+First what a fact-checker asks: where the claim started, how many independent voices
+stand behind it (as recorded, and as the wording suggests), the longest chain. Then the
+spread as a tree from each root outward, roots in order of first appearance, each child
+line saying who took the claim from its parent and how ("quoted by salon-cesca"). A
+source reached twice is printed in full once and referred back to after that. Then the
+inferred copies, the disputes, who left the claim out, the warnings and the notes.
+
+The tree is walked with an explicit stack (a chain of 10,000 citations prints like one of
+three), and every line is wrapped or shortened to the width (80 when unknown).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import textwrap
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 
 from provenance.model import Relation
-from provenance.render.dot import shorten
 from provenance.text import plural, printable
-from provenance.trace import Trace, TracedCitation, TracedSource
+from provenance.traced import InferredCopy, Trace, TracedCitation, TracedSource
 
-WORDING_WIDTH = 110
+DEFAULT_WIDTH = 80
+MIN_WIDTH = 40
+WORDING_LIMIT = 240
+"""Characters of a wording shown before it is shortened (the report shows it whole)."""
+
+TAKEN_BY: Mapping[Relation, str] = {
+    Relation.QUOTES: "quoted by",
+    Relation.PARAPHRASES: "paraphrased by",
+    Relation.LINKS: "linked by",
+    Relation.USES_DATA: "data used by",
+    Relation.DISPUTES: "disputed by",
+}
+REVISED_AS = "revised as"
+COPIED_BY = "copied (inferred) by"
 
 
-def trace_to_text(trace: Trace) -> str:
-    # Each line through `printable`: wording from a case file may hold escape sequences.
-    return "\n".join(printable(line) for line in _lines(trace)) + "\n"
+@dataclass(frozen=True)
+class _Edge:
+    """A line of the tree: the claim passing from a source to one that took it."""
+
+    taker: str
+    verb: str
+    hop: TracedCitation | None = None
 
 
-def _lines(trace: Trace) -> Iterator[str]:
-    yield f"Claim {trace.claim.id}: {trace.claim.statement}"
+def trace_to_text(trace: Trace, width: int = DEFAULT_WIDTH) -> str:
+    """The trace as text no wider than `width` (every line made printable)."""
+    width = max(width, MIN_WIDTH)
+    return "\n".join(printable(line) for line in _lines(trace, width)) + "\n"
+
+
+def _lines(trace: Trace, width: int) -> Iterator[str]:
+    yield from _wrap(f"Claim {trace.claim.id}: {trace.claim.statement}", width)
     if trace.claim.verdict is not None:
-        yield f"Verdict: {trace.claim.verdict.rating}"
-    yield (
-        f"{plural(len(trace.sources), 'source')}, {plural(len(trace.origins), 'origin')}, "
-        f"{trace.independent_origins} independent; longest chain: "
-        f"{' → '.join(trace.longest_chain) or 'none'}"
-    )
+        yield from _wrap(f"Verdict: {trace.claim.verdict.rating}", width)
+    yield from _summary(trace, width)
     yield ""
-    children = _children(trace)
-    shown: set[str] = set()
-    for origin in trace.origins:
-        yield from _subtree(trace, trace.source(origin), None, children, shown, "", "")
-    rest = [item for item in trace.sources if item.id not in shown]
-    if rest:
-        yield ""
-        yield "Not reached from an origin (disputing, or only in a cycle):"
-        for item in rest:
-            yield from _subtree(trace, item, None, children, shown, "", "")
-    yield from _footer(trace)
+    yield from _tree(trace, width)
+    yield from _copies(trace, width)
+    yield from _footer(trace, width)
 
 
-def _children(trace: Trace) -> dict[str, list[TracedCitation]]:
-    children: dict[str, list[TracedCitation]] = {}
-    order = {item.id: index for index, item in enumerate(trace.sources)}
+def _summary(trace: Trace, width: int) -> Iterator[str]:
+    yield from _wrap(f"Started: {_started(trace)}", width, "  ")
+    independence = trace.independence
+    if independence is not None:
+        recorded = plural(independence.recorded, "independent origin")
+        text = f"{recorded} as recorded ({', '.join(independence.voices) or 'none'})"
+        if independence.with_copies != independence.recorded or trace.inferred_copies:
+            text += f"; the wording suggests {independence.with_copies}"
+        extra = []
+        if independence.uncountable:
+            extra.append(
+                f"{plural(independence.uncountable, 'root')} standing for several unnamed "
+                "publications, which cannot be counted"
+            )
+        if independence.reporting_only:
+            extra.append(f"{plural(independence.reporting_only, 'root')} only reporting it")
+        if extra:
+            text += f" (besides: {'; '.join(extra)})"
+        yield from _wrap(f"Voices: {text}", width, "  ")
+    chain = " → ".join(trace.longest_chain) or "none"
+    yield from _wrap(f"{plural(len(trace.sources), 'source')}; longest chain: {chain}", width, "  ")
+
+
+def _started(trace: Trace) -> str:
+    if not trace.first_appearance:
+        return "nowhere in the record"
+    if len(trace.first_appearance) == 1:
+        node = trace.first_appearance[0]
+        seen = trace.source(node).first_seen
+        return f"{node} ({seen.label if seen else 'date unknown'})"
+    return f"cannot tell: {trace.first_appearance_reason}"
+
+
+# --- the tree -----------------------------------------------------------------------------
+
+
+def _children(trace: Trace) -> dict[str, list[_Edge]]:
+    """For each source, the sources that took the claim from it, in time order."""
+    children: dict[str, list[_Edge]] = {}
+    disputing = {item.id for item in trace.sources if item.disputes}
     for hop in trace.citations:
-        children.setdefault(hop.cited, []).append(hop)
-    for hops in children.values():
-        hops.sort(key=lambda hop: order[hop.citing])
+        if hop.relation is not Relation.DISPUTES and hop.citing not in disputing:
+            children.setdefault(hop.cited, []).append(
+                _Edge(hop.citing, TAKEN_BY[hop.relation], hop)
+            )
+    for later, earlier in trace.revisions:
+        children.setdefault(earlier, []).append(_Edge(later, REVISED_AS))
+    for copy in trace.inferred_copies:
+        if copy.direction_known:
+            children.setdefault(copy.earlier, []).append(_Edge(copy.later, COPIED_BY))
+    order = {item.id: index for index, item in enumerate(trace.sources)}
+    for edges in children.values():
+        edges.sort(key=lambda edge: (order[edge.taker], edge.verb))
     return children
 
 
+def _tree(trace: Trace, width: int) -> Iterator[str]:
+    children = _children(trace)
+    shown: set[str] = set()
+    roots = [node for root in trace.roots for node in root.candidates]
+    for node in dict.fromkeys(roots):
+        yield from _subtree(trace, node, children, shown, width)
+    rest = [item for item in trace.sources if item.id not in shown and item.carries]
+    if rest:
+        yield ""
+        yield "Reached only through a loop:"
+        for item in rest:
+            yield from _subtree(trace, item.id, children, shown, width)
+
+
 def _subtree(
-    trace: Trace,
-    item: TracedSource,
-    via: TracedCitation | None,
-    children: dict[str, list[TracedCitation]],
-    shown: set[str],
-    first: str,
-    rest: str,
+    trace: Trace, root: str, children: Mapping[str, list[_Edge]], shown: set[str], width: int
 ) -> Iterator[str]:
-    arrow = _arrow(via)
-    if item.id in shown:
-        yield f"{first}{arrow}{item.id} (shown above)"
-        return
-    shown.add(item.id)
-    yield f"{first}{arrow}{_headline(item)}"
-    for line in _details(item, via):
-        yield f"{rest}{'│  ' if children.get(item.id) else '   '}{line}"
-    hops = children.get(item.id, [])
-    for index, hop in enumerate(hops):
-        last = index == len(hops) - 1
-        yield from _subtree(
-            trace,
-            trace.source(hop.citing),
-            hop,
-            children,
-            shown,
-            rest + ("└─ " if last else "├─ "),
-            rest + ("   " if last else "│  "),
-        )
+    # (source, how it was reached, prefix of its own line, prefix of the lines below it)
+    stack: list[tuple[str, _Edge | None, str, str]] = [(root, None, "", "")]
+    while stack:
+        node, via, first, rest = stack.pop()
+        item = trace.source(node)
+        mark = "● " if via is None else f"{via.verb} "
+        if node in shown:
+            yield _fit(f"{first}{mark}{node} (shown above)", width)
+            continue
+        shown.add(node)
+        yield from _wrap(f"{first}{mark}{_headline(item, via)}", width, rest + "   ")
+        edges = children.get(node, [])
+        bar = "│  " if edges else "   "
+        for line in _details(item, via):
+            yield from _wrap(line, width, rest + bar, rest + bar)
+        for index in reversed(range(len(edges))):
+            last = index == len(edges) - 1
+            stack.append(
+                (
+                    edges[index].taker,
+                    edges[index],
+                    rest + ("└─ " if last else "├─ "),
+                    rest + ("   " if last else "│  "),
+                )
+            )
 
 
-def _arrow(via: TracedCitation | None) -> str:
-    if via is None:
-        return "● "
-    mark = " ▲" if via.escalation else ""
-    return f"{via.relation.value}{mark} → "
-
-
-def _headline(item: TracedSource) -> str:
+def _headline(item: TracedSource, via: _Edge | None) -> str:
     source = item.source
-    parts = [item.id, item.outlet]
-    if source.authors:
+    parts = [item.id, item.voice_label]
+    if source.authors and not (item.voice and item.voice.key.startswith("person:")):
         parts.append(", ".join(source.authors))
-    if source.published:
-        parts.append(source.published.label)
-    else:
-        parts.append("date unknown")
+    seen = item.first_seen
+    parts.append(seen.label if seen else "date unknown")
     parts.append(source.kind.value + (", primary" if source.is_primary else ""))
     if item.certainty:
         parts.append(item.certainty.level.value + (" (est.)" if item.certainty.estimated else ""))
     if item.stance:
         parts.append(item.stance.value)
-    return " · ".join(parts)
+    if item.candidate_origin:
+        parts.append("could be the origin")
+    marks = ""
+    if via is not None and via.hop is not None:
+        marks += " ▲ hardened" if via.hop.escalation else ""
+        marks += " ▼ softened" if via.hop.softening else ""
+    return " · ".join(parts) + marks
 
 
-def _details(item: TracedSource, via: TracedCitation | None) -> Iterator[str]:
+def _details(item: TracedSource, via: _Edge | None) -> Iterator[str]:
     if item.wording:
-        yield f"says: “{shorten(item.wording, WORDING_WIDTH)}”"
-    if via is not None and via.citation.wording and via.relation is not Relation.DISPUTES:
-        yield f"cites it as: “{shorten(via.citation.wording, WORDING_WIDTH)}”"
-    if via is not None and via.drift is not None and via.drift.similarity < 1:
-        yield f"wording drift (similarity {via.drift.similarity:.2f}): " + shorten(
-            via.drift.readable(), WORDING_WIDTH
-        )
+        yield f"says: “{_short(item.wording)}”"
+    hop = via.hop if via is not None else None
+    if hop is not None and hop.citation.wording:
+        yield f"cites it as: “{_short(hop.citation.wording)}”"
+    drift = hop.drift if hop is not None else None
+    if drift is not None and drift.similarity < 1:
+        yield f"wording drift (similarity {drift.similarity:.2f}): {_short(drift.readable())}"
+    for quote in hop.misquotes if hop is not None else ():
+        assert quote.diff is not None
+        yield f"misquote: {_short(quote.diff.readable())}"
+    if hop is not None and hop.misattributed:
+        yield "misattributed: the cited source is recorded as leaving the claim out"
     if item.tainted_by:
         yield f"relies on retracted/corrected: {', '.join(item.tainted_by)}"
 
 
-def _footer(trace: Trace) -> Iterator[str]:
+# --- copies, disputes, omissions, findings ------------------------------------------------
+
+
+def _copies(trace: Trace, width: int) -> Iterator[str]:
+    if not trace.inferred_copies:
+        return
+    yield ""
+    yield "Copies inferred from the wording (not recorded as citations):"
+    for copy in trace.inferred_copies:
+        yield from _wrap(f"  {_copy_line(copy)}", width, "    ")
+        yield from _wrap(f"    shared: “{_short(copy.passage)}”", width, "      ")
+
+
+def _copy_line(copy: InferredCopy) -> str:
+    evidence = f"{plural(copy.shared_words, 'word')} in a row, similarity {copy.similarity:.2f}"
+    also = f" (or {', '.join(copy.alternatives)}: as close)" if copy.alternatives else ""
+    if copy.direction_known:
+        return f"{copy.later} ⇠ {copy.earlier}{also}: {evidence}; {copy.reason}"
+    return f"{copy.later} ⇠⇢ {copy.earlier}{also}: {evidence}; {copy.reason}"
+
+
+def _footer(trace: Trace, width: int) -> Iterator[str]:
     if trace.disputes:
         yield ""
         yield "Disputed by:"
         for dispute in trace.disputes:
+            who = []
+            if dispute.by_subject:
+                who.append(f"its subject {', '.join(dispute.by_subject)}")
+            if dispute.by_origin_author:
+                who.append(f"from where it started: {', '.join(dispute.by_origin_author)}")
             evidence = ""
             if dispute.evidence_claims:
                 evidence = f" with {', '.join(dispute.evidence_claims)}"
                 if dispute.evidence_sources:
                     evidence += f" (from {', '.join(dispute.evidence_sources)})"
-            yield f"  {dispute.source}{evidence}"
+            speakers = f" — by {'; '.join(who)}" if who else ""
+            yield from _wrap(f"  {dispute.source}{evidence}{speakers}", width, "    ")
             for wording in dispute.wordings:
-                yield f"    “{shorten(wording, WORDING_WIDTH)}”"
-    if trace.warnings:
+                yield from _wrap(f"    “{_short(wording)}”", width, "     ")
+    if trace.omissions:
         yield ""
-        yield "Warnings:"
-        for warning in trace.warnings:
-            yield f"  [{warning.code}] {warning.message}"
+        yield "Covered the story without the claim:"
+        for omission in trace.omissions:
+            note = f": {omission.note}" if omission.note else ""
+            yield from _wrap(f"  {omission.source}{note}", width, "    ")
+    for title, findings in (("Warnings:", trace.warnings), ("Notes:", trace.notes)):
+        if findings:
+            yield ""
+            yield title
+            for finding in findings:
+                yield from _wrap(f"  [{finding.code}] {finding.message}", width, "    ")
+
+
+# --- width ----------------------------------------------------------------------------------
+
+
+def _wrap(text: str, width: int, indent: str = "", first_indent: str = "") -> Iterator[str]:
+    """`text` wrapped to `width`, continuation lines indented by `indent`. A prefix too
+    wide to leave room for words (a very deep tree) is shortened instead."""
+    initial = first_indent
+    if len(indent) > width - 20:
+        yield _fit(initial + text, width)
+        return
+    lines = textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=initial,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
+    )
+    yield from lines or [initial.rstrip()]
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _short(text: str, limit: int = WORDING_LIMIT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
