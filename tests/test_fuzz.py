@@ -138,6 +138,8 @@ YAML_TOKENS = [
     "'",
     '"',
     "#",
+    " # provenance: ignore[missing-wording, isolated-source]",
+    "#provenance: ignore[",
     "|",
     ">",
     "---",
