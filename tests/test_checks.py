@@ -390,6 +390,7 @@ def test_results_as_completed_keeps_only_a_few_tasks_ahead_of_a_slow_caller() ->
     assert sorted(taken) == [n * n for n in range(40)]
 
 
+@pytest.mark.slow
 def test_check_on_several_cores_reports_what_one_core_does(make_case: MakeCase) -> None:
     # A fresh process, as a user runs it: its workers are forked from it (no other
     # thread runs there), where inside pytest the forkserver's are used.

@@ -312,6 +312,7 @@ def as_someone_else() -> list[str] | None:
     return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] if setpriv else None
 
 
+@pytest.mark.slow
 def test_folders_without_permission_are_problems_not_tracebacks() -> None:
     prefix = as_someone_else()
     if prefix is None:
