@@ -101,7 +101,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "a long bad value": long_bad_value,
     "a long unknown key": long_unknown_key,
 }
-SMALL, LARGE = 1000, 4000
+SMALL, LARGE = 600, 2400
 
 
 @pytest.mark.parametrize("shape", sorted(SHAPES))
