@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
 
 import yaml
 
-from provenance.problems import Problem, Severity
+from provenance.codes import Code, find_code
+from provenance.model import Location
+from provenance.problems import Problem, Severity, did_you_mean, problem
 
 try:  # The C scanner where PyYAML has it, as for parsing (see yamlfile.py).
     from yaml import CSafeLoader as _ScanLoader
@@ -35,21 +38,59 @@ Directives = Mapping[int, frozenset[str]]
 """The codes each line's comment acknowledges, by 1-based line."""
 
 
-def read_directives(text: str) -> dict[int, frozenset[str]]:
+@dataclass(frozen=True)
+class Directive:
+    """One `# provenance: ignore[...]` comment: where its '#' is, and the codes it names."""
+
+    line: int
+    column: int
+    codes: tuple[str, ...]
+
+
+def find_directives(text: str) -> list[Directive]:
     """The directives in the comments of one file's text (already known to parse)."""
     if _HINT not in text:
-        return {}
-    found: dict[int, frozenset[str]] = {}
-    for line, comment in _comments(text):
+        return []
+    found = []
+    for line, column, comment in _comments(text):
         match = DIRECTIVE.search(comment)
         if match is not None:
-            codes = frozenset(code.strip() for code in match.group(1).split(","))
-            found[line] = found.get(line, frozenset()) | codes
+            codes = tuple(code.strip() for code in match.group(1).split(",") if code.strip())
+            found.append(Directive(line, column, codes))
     return found
 
 
-def _comments(text: str) -> Iterator[tuple[int, str]]:
-    """(1-based line, text from '#' to the end of its line) of each comment.
+def by_line(directives: Iterable[Directive]) -> dict[int, frozenset[str]]:
+    """The codes acknowledged by each line's directives."""
+    lines: dict[int, frozenset[str]] = {}
+    for directive in directives:
+        lines[directive.line] = lines.get(directive.line, frozenset()) | set(directive.codes)
+    return lines
+
+
+def ineffective(path: str, directives: Iterable[Directive]) -> Iterator[Problem]:
+    """A warning for each code a directive names that it cannot acknowledge: one the
+    registry does not have (misspelt, most often), or an error's. Either way the comment
+    does nothing, which nobody would otherwise notice."""
+    for directive in directives:
+        for name in directive.codes:
+            code = find_code(name)
+            if code is not None and code.severity is Severity.WARNING:
+                continue
+            if code is None:
+                known = [each.value for each in Code if each.severity is Severity.WARNING]
+                why = f"there is no code '{name}'{did_you_mean(name, known)}"
+            else:
+                why = f"'{name}' is an error, and errors cannot be acknowledged: fix it"
+            yield problem(
+                Location(path, directive.line, directive.column),
+                Code.INEFFECTIVE_DIRECTIVE,
+                f"this comment acknowledges nothing: {why}",
+            )
+
+
+def _comments(text: str) -> Iterator[tuple[int, int, str]]:
+    """(1-based line and column, text from '#' to the end of its line) of each comment.
 
     Between two tokens there is only white space and comments (every indicator is a
     token of its own), so a '#' there starts a comment; a '#' inside a scalar is part
@@ -63,7 +104,7 @@ def _comments(text: str) -> Iterator[tuple[int, str]]:
             last = start.column if number == start.line else len(lines[number])
             at = lines[number].find("#", first, max(last, first))
             if at >= 0:
-                yield number + 1, lines[number][at:]
+                yield number + 1, at + 1, lines[number][at:]
         end_line, end_column = token.end_mark.line, token.end_mark.column
 
 

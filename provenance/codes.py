@@ -134,6 +134,16 @@ class Code(StrEnum):
         "Write the file as keys and values, as docs/format.md shows.",
     )
 
+    INEFFECTIVE_DIRECTIVE = (
+        "ineffective-directive",
+        Severity.WARNING,
+        Stage.FILE,
+        "A `# provenance: ignore[...]` comment names a code it cannot acknowledge: one "
+        "that does not exist (often misspelt) or an error's. The comment does nothing.",
+        "Correct the code's name (the message suggests the closest; `provenance explain` "
+        "lists them), or fix the error instead.",
+    )
+
     # --- the format of a file ----------------------------------------------------------
 
     MISSING_FIELD = (

@@ -21,7 +21,7 @@ from typing import Any, Protocol
 
 import yaml
 
-from provenance.acknowledge import read_directives
+from provenance.acknowledge import by_line, find_directives, ineffective
 from provenance.codes import Code
 from provenance.model import Location
 from provenance.problems import Problem, problem
@@ -186,7 +186,9 @@ def _parse(text: str, document: YamlDocument) -> None:
             problem(Location(document.path, 1, 1), Code.EMPTY_FILE, "the file has no content")
         )
         return
-    document.directives = read_directives(text)
+    directives = find_directives(text)
+    document.directives = by_line(directives)
+    document.problems.extend(ineffective(document.path, directives))
     builder = _Builder(document.path)
     document.data = builder.build(document.root, depth=0)
     document.problems.extend(scanned)
