@@ -252,6 +252,34 @@ def schema(kind: str | None, output_dir: Path | None) -> None:
     click.echo(json_schema_text(kind), nl=False)
 
 
+@main.command()
+@click.argument("code", required=False)
+def explain(code: str | None) -> None:
+    """Say what a problem's code means and how to fix it.
+
+    The code is the word in brackets at the end of a problem, e.g. missing-wording.
+    With no code, every code is listed with its severity.
+
+    \b
+    Examples:
+      provenance explain missing-wording
+      provenance explain
+    """
+    from provenance.codes import Code, explain_code, find_code, summary
+    from provenance.problems import did_you_mean
+
+    if code is None:
+        for each in Code:
+            click.echo(f"{each.value:<20} {each.severity.value:<8} {summary(each)}")
+        return
+    found = find_code(code.strip("[]"))
+    if found is None:
+        raise click.UsageError(
+            f"no code '{code}'{did_you_mean(code, list(Code))}; `provenance explain` lists them all"
+        )
+    click.echo(explain_code(found), nl=False)
+
+
 def _print_problems(
     problems: Sequence[Problem],
     limit: int | None = MAX_PROBLEMS,

@@ -28,6 +28,7 @@ import jinja2
 from markupsafe import Markup
 from pydantic import TypeAdapter
 
+from provenance.codes import Code
 from provenance.model import Case, PublicationDate, Relation, Source
 from provenance.problems import Problem
 from provenance.render.dot import safe_url, svg_edge_id, svg_node_id
@@ -40,14 +41,14 @@ INDEX_PAGE = "index.html"
 
 # Warnings in the order a fact-checker weighs them; codes not listed follow by name.
 WARNING_ORDER = (
-    "single-origin",
-    "no-origin",
-    "ungrounded",
-    "circular",
-    "temporal",
-    "escalation",
-    "retracted",
-    "corrected",
+    Code.SINGLE_ORIGIN,
+    Code.NO_ORIGIN,
+    Code.UNGROUNDED,
+    Code.CIRCULAR,
+    Code.TEMPORAL,
+    Code.ESCALATION,
+    Code.RETRACTED,
+    Code.CORRECTED,
 )
 DRIFT_OPEN_SIMILARITY = 0.3
 """Below this similarity a citing source has reworded rather than edited, and its word
