@@ -24,12 +24,11 @@ import unicodedata
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
-from w3lib.url import canonicalize_url, url_query_cleaner
 
+from provenance.extract.addresses import account_of, address_key, host_of, path_of
 from provenance.extract.article import Article, BlockRole, Metadata
 from provenance.extract.candidates import Candidate, Evidence, split_sentences
 from provenance.load import load_case
@@ -122,46 +121,6 @@ def match_candidates(article: Article, candidates: Sequence[Candidate], known: K
 
 
 # --- normalising -----------------------------------------------------------------------
-
-_TRACKING = (
-    "utm_source",
-    "utm_medium",
-    "utm_campaign",
-    "utm_term",
-    "utm_content",
-    "fbclid",
-    "gclid",
-    "mc_cid",
-    "mc_eid",
-    "smid",
-    "cmpid",
-    "ref",
-    "ref_src",
-    "share",
-)
-_ARCHIVE = re.compile(r"^https?://(?:web\.)?archive\.org/web/[^/]+/(?P<url>https?://.+)$", re.I)
-
-
-def address_key(url: str) -> str:
-    """An address reduced to what identifies the page: no scheme, "www.", fragment,
-    tracking parameters or trailing slash, and unwrapped from a Wayback Machine copy."""
-    archived = _ARCHIVE.match(url)
-    if archived:
-        url = archived.group("url")
-    try:
-        canonical = canonicalize_url(url_query_cleaner(url, _TRACKING, remove=True))
-        parts = urlsplit(canonical)
-    except ValueError:
-        return url.strip().lower()
-    host = (parts.hostname or "").removeprefix("www.").removeprefix("m.")
-    return urlunsplit(("", host, parts.path.rstrip("/"), parts.query, "")).removeprefix("//")
-
-
-def host_of(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").removeprefix("www.")
-    except ValueError:
-        return ""
 
 
 @functools.lru_cache(maxsize=8192)
@@ -324,7 +283,7 @@ class Matcher:
         found = self.addresses.get(address_key(candidate.url))
         if found:
             return Match(found, outlet=self._outlet_id(found), how="address", score=1.0)
-        handle = _account(candidate.url)
+        handle = account_of(candidate.url)
         if handle:
             return self.by_name(handle, SourceKind.SOCIAL_POST)
         outlet = self.outlet_by_domain(candidate.url)
@@ -333,7 +292,7 @@ class Matcher:
     def _by_slug(self, url: str, outlet: str) -> Match:
         """A link to an outlet's page that the case records without its address, found
         by the words of the address matching the source's title."""
-        slug = normalise(urlsplit(url).path.replace("-", " ").replace("_", " "))
+        slug = normalise(path_of(url).replace("-", " ").replace("_", " "))
         titles = {
             normalise(s.title): s.id
             for s in self.known.sources
@@ -513,17 +472,6 @@ def _recorded_wordings(sources: Iterable[Source]) -> Iterator[_Wording]:
         for citation in source.citations:
             if citation.relation is Relation.QUOTES and citation.wording:
                 yield _Wording(normalise(citation.wording), citation.cites, own=False)
-
-
-def _account(url: str) -> str | None:
-    """ "@name" for a link to an account or post on Twitter or X."""
-    parts = urlsplit(url)
-    if host_of(url) not in ("twitter.com", "x.com", "mobile.twitter.com"):
-        return None
-    segments = [segment for segment in parts.path.split("/") if segment]
-    if not segments or segments[0] in ("i", "intent", "share", "search", "hashtag", "home"):
-        return None
-    return "@" + segments[0]
 
 
 def _quoted_spans(text: str, candidates: Sequence[Candidate]) -> list[tuple[int, int]]:
