@@ -7,16 +7,11 @@ from pathlib import Path
 import pytest
 from articles import MARKDOWN, TEXT
 
-from provenance.extract.candidates import (
-    Candidate,
-    Evidence,
-    find_candidates,
-    find_names,
-    kind_hint,
-    looks_like_person,
-    split_sentences,
-)
+from provenance.extract.candidates import Candidate, Evidence, find_candidates
+from provenance.extract.cues import kind_hint
+from provenance.extract.names import find_names, looks_like_person
 from provenance.extract.read import read_article
+from provenance.extract.sentences import split_sentences
 from provenance.model import SourceKind
 
 

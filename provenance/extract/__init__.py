@@ -9,6 +9,11 @@ Four stages, imports going down the list:
                    proposed citations
     draft.py       proposed citations -> a commented YAML source file with TODOs
 
+and the modules they share, each of one concern: addresses.py (web addresses, read
+without raising), sentences.py (sentence splitting), names.py (capitalised names and
+@handles), cues.py (the words of attribution), similarity.py (comparing text and names),
+matcher.py (one candidate against the case's records) and claims.py (the closest claim).
+
 `extract_source` runs them all. Nothing here fetches or runs anything from the article.
 """
 
@@ -20,13 +25,8 @@ from pathlib import Path
 from provenance.extract.article import Article, ArticleFormat
 from provenance.extract.candidates import Candidate, Evidence, find_candidates
 from provenance.extract.draft import Draft, draft_slug, render_draft
-from provenance.extract.match import (
-    Known,
-    Match,
-    ProposedCitation,
-    known_from_case,
-    match_candidates,
-)
+from provenance.extract.match import ProposedCitation, match_candidates
+from provenance.extract.matcher import Known, Match, known_from_case
 from provenance.extract.read import read_article
 from provenance.load import SOURCES_FOLDER
 

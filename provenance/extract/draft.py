@@ -17,7 +17,9 @@ from pathlib import Path
 
 from provenance.extract.article import Article, Metadata
 from provenance.extract.candidates import Candidate, Evidence
-from provenance.extract.match import Known, Matching, ProposedCitation, closest_claim
+from provenance.extract.claims import closest_claim
+from provenance.extract.match import Matching, ProposedCitation
+from provenance.extract.matcher import Known
 from provenance.model import Relation, SourceKind
 from provenance.scaffold import TODO, Todo, YamlWriter, comment_text, schema_modeline, slugify
 
