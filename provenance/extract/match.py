@@ -55,6 +55,9 @@ class Matching:
     citations: tuple[ProposedCitation, ...]
     itself: str | None = None
     """The known source the article itself seems to be, if any (never cited)."""
+    itself_by: str = ""
+    """What shows it: "the same address", "the same title", or "the same author and
+    recorded words"."""
     outlet: str | None = None
     """The known outlet the article's metadata names, if any."""
 
@@ -63,13 +66,16 @@ def match_candidates(article: Article, candidates: Sequence[Candidate], known: K
     """Match every candidate, add sentences that repeat recorded wording, and gather
     them into proposed citations."""
     matcher = Matcher(known)
-    itself = matcher.identify(article.metadata) or matcher.identify_by_author(article, candidates)
+    itself, itself_by = matcher.identify(article.metadata) or (None, "")
+    if itself is None and (by_author := matcher.identify_by_author(article, candidates)):
+        itself, itself_by = by_author, "the same author and recorded words"
     if itself is not None:
         matcher = Matcher(replace(known, sources=tuple(s for s in known.sources if s.id != itself)))
     found = [*candidates, *matcher.wording_candidates(article, candidates)]
     matched = [(c, matcher.match(c)) for c in sorted(found, key=lambda c: c.start)]
     kept = [(c, m) for c, m in matched if _worth_keeping(c, m, article.metadata)]
-    return Matching(tuple(_gather(kept)), itself, matcher.outlet_of(article.metadata))
+    outlet = matcher.outlet_of(article.metadata)
+    return Matching(tuple(_gather(kept)), itself, itself_by, outlet)
 
 
 # --- gathering ---------------------------------------------------------------------------

@@ -104,12 +104,13 @@ class Matcher:
 
     # the article itself
 
-    def identify(self, metadata: Metadata) -> str | None:
-        """The known source the article is, by its address or its exact title."""
+    def identify(self, metadata: Metadata) -> tuple[str, str] | None:
+        """The known source the article is, by its address or its exact title, and which
+        of the two it shares ("the same address", "the same title")."""
         if metadata.url and (found := self.addresses.get(address_key(metadata.url.value))):
-            return found
-        if metadata.title:
-            return self.titles.get(normalise(metadata.title.value))
+            return found, "the same address"
+        if metadata.title and (found := self.titles.get(normalise(metadata.title.value))):
+            return found, "the same title"
         return None
 
     def identify_by_author(self, article: Article, candidates: Sequence[Candidate]) -> str | None:
