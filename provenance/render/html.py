@@ -365,10 +365,11 @@ def _date_span(sources: Iterable[Source]) -> tuple[DateCell, DateCell]:
 
 
 def _seen_span(trace: Trace) -> tuple[DateCell, DateCell]:
-    """The claim's first and last appearance, from the sources' own dates (firm or
-    approximate) only: an undated source says nothing about when."""
+    """The claim's first and last appearance: the own dates (firm or approximate) of the
+    sources that carry it. An undated source says nothing about when; one that only
+    disputes the claim is no appearance of it."""
     dated = sorted(
-        (item.first_seen for item in trace.sources if item.first_seen is not None),
+        (item.first_seen for item in trace.sources if item.carries and item.first_seen),
         key=lambda seen: (seen.earliest, seen.text),
     )
     if not dated:
