@@ -153,12 +153,13 @@ def _after_abbreviation(before: str, terminator: str) -> bool:
 def articles(seeds: Path) -> list[Article]:
     sys.path.insert(0, str(REPOSITORY / "tests"))
     stories = importlib.import_module("articles")
-    folder = Path(tempfile.mkdtemp(prefix="splitters-"))
-    paths = []
-    for name, text in (("story.txt", "TEXT"), ("story.md", "MARKDOWN"), ("story.html", "HTML")):
-        (folder / name).write_text(getattr(stories, text), encoding="utf-8")
-        paths.append(folder / name)
-    return [read_article(path) for path in [*paths, *sorted(seeds.glob("*.txt"))]]
+    read = []
+    with tempfile.TemporaryDirectory(prefix="splitters-") as folder:
+        for name, text in (("story.txt", "TEXT"), ("story.md", "MARKDOWN"), ("story.html", "HTML")):
+            path = Path(folder) / name
+            path.write_text(getattr(stories, text), encoding="utf-8")
+            read.append(read_article(path))
+    return read + [read_article(path) for path in sorted(seeds.glob("*.txt"))]
 
 
 def blocks(texts: list[Article]) -> Iterator[tuple[str, int, int]]:
