@@ -515,13 +515,13 @@ def export(
     "case_dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Match citations against this case's sources and outlets; the draft goes to its "
-    "sources/ folder.",
+    "drafts/ folder, which check and build do not read, until you move it into sources/.",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the draft here (default: CASE/sources/<name>.yaml with --case, else "
+    help="Write the draft here (default: CASE/drafts/<name>.yaml with --case, else "
     "standard output). An existing file is never overwritten.",
 )
 @click.option(
@@ -550,8 +550,9 @@ def extract(
     Graph, schema.org) gives them, and proposes citations from its links, attributions
     ("according to X", "X wrote"), quotations, @handles and named outlets and people,
     each with its sentence and a confidence; with --case, those that match a known
-    source cite it by id. Values it cannot know are marked TODO: they are listed here,
-    and `provenance check` fails until they are filled in. Nothing is fetched or run.
+    source cite it by id. Values it cannot know are marked TODO and listed here. With
+    --case the draft waits in the case's drafts/ folder, which check and build do not
+    read; move it into sources/ once it is finished. Nothing is fetched or run.
 
     \b
     Examples:
@@ -578,11 +579,12 @@ def extract(
     if draft.path is None:
         click.echo(draft.text, nl=False)
     _print_todos(draft.path, draft.todos)
+    _print_notes(draft.notes)
     matched = sum(1 for citation in draft.citations if citation.match.source)
     where = f"wrote {draft.path}" if draft.path else "drafted"
     click.echo(
         f"{where}: {plural(len(draft.citations), 'proposed citation')} ({matched} of a known "
-        f"source); {_todo_advice(draft.todos, case_dir)}",
+        f"source); {_todo_advice(draft.todos, case_dir, draft.path)}",
         err=True,
     )
 
@@ -593,11 +595,15 @@ def _print_todos(path: Path | None, todos: Sequence[Todo]) -> None:
         click.echo(f"{where}: todo: {todo.field}: {todo.hint}", err=True)
 
 
-def _todo_advice(todos: Sequence[Todo], case_dir: Path | None) -> str:
-    check = f"provenance check {case_dir}" if case_dir else "provenance check"
-    if not todos:
-        return f"check it, then run `{check}`."
-    return f"fill in the {plural(len(todos), 'value')} marked TODO, then run `{check}`."
+def _print_notes(notes: Sequence[str]) -> None:
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+
+
+def _todo_advice(todos: Sequence[Todo], case_dir: Path | None, path: Path | None = None) -> str:
+    from provenance.scaffold import next_step
+
+    return next_step(todos, path, case_dir)
 
 
 @main.group()
@@ -651,14 +657,15 @@ def new_case_command(name: str, claims_dir: Path) -> None:
     "--case",
     "case_dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Write CASE/sources/ID.yaml, and list the case's claims, outlets and sources in "
+    help="Write CASE/drafts/ID.yaml (check and build do not read drafts/; move it into "
+    "sources/ when it is finished), and list the case's claims, outlets and sources in "
     "the comments.",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the template here (default: CASE/sources/ID.yaml with --case, else "
+    help="Write the template here (default: CASE/drafts/ID.yaml with --case, else "
     "standard output).",
 )
 def new_source_command(source_id: str | None, case_dir: Path | None, output: Path | None) -> None:
@@ -676,7 +683,7 @@ def new_source_command(source_id: str | None, case_dir: Path | None, output: Pat
 
     if case_dir is not None and source_id is None and output is None:
         raise click.UsageError(
-            "name the source: `provenance new source ID --case DIR` writes DIR/sources/ID.yaml"
+            "name the source: `provenance new source ID --case DIR` writes DIR/drafts/ID.yaml"
         )
     try:
         written = new_source(case_dir, source_id, output)
@@ -695,10 +702,12 @@ def _report_new_files(
 ) -> None:
     for written in files:
         _print_todos(written.path, written.todos)
+        _print_notes(written.notes)
     todos = [todo for written in files for todo in written.todos]
     names = ", ".join(str(written.path) for written in files if written.path is not None)
     where = f"{action} {names}" if names else "template"
-    click.echo(f"{where}: {_todo_advice(todos, case_dir)}", err=True)
+    path = files[0].path if len(files) == 1 else None
+    click.echo(f"{where}: {_todo_advice(todos, case_dir, path)}", err=True)
 
 
 def run() -> None:
