@@ -35,7 +35,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from provenance.extract import Draft, extract_source
-from provenance.extract.match import normalise
+from provenance.extract.similarity import normalise
 from provenance.load import load_case
 from provenance.model import Citation
 

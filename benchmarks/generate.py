@@ -10,6 +10,12 @@ claim; wordings are sentence-length. Sizes (sources / claims in all):
     L  20,000 sources,   500 claims   (100 cases)
     XL 200,000 sources, 5,000 claims  (1,000 cases)
 
+and two for start-up, where a newsroom checks one small case on every save, or an
+archive of many small ones:
+
+    ONE     20 sources,    2 claims   (1 case)
+    MANY  6,000 sources,  600 claims  (300 cases of 20 sources)
+
 Usage: python benchmarks/generate.py SIZE OUTPUT_DIR [--seed N]
 """
 
@@ -28,6 +34,8 @@ SIZES: dict[str, tuple[int, int, int]] = {
     "M": (10, 200, 5),
     "L": (100, 200, 5),
     "XL": (1000, 200, 5),
+    "ONE": (1, 20, 2),
+    "MANY": (300, 20, 2),
 }
 
 KINDS = ["article"] * 10 + ["opinion"] * 3 + ["blog-post"] * 4 + ["social-post"] * 4

@@ -8,25 +8,43 @@ is a small function that yields Problems, and `check_case` runs them all.
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from provenance.acknowledge import without_acknowledged
+from provenance.codes import Code
 from provenance.load import (
     CASE_FILE,
     OUTLETS_FILE,
     SOURCES_FOLDER,
     LoadedCase,
-    find_case_folders,
+    list_case_folders,
     load_case,
 )
 from provenance.model import Citation, Location, Source
-from provenance.problems import CountsProblems, Problem, Severity, did_you_mean, error, warning
+from provenance.problems import (
+    CountsProblems,
+    Problem,
+    Severity,
+    did_you_mean,
+    problem,
+    sorted_problems,
+)
 from provenance.voice_checks import VOICE_CHECKS, outlets_referred_to
-from provenance.workers import cancelled_on_error, interrupts_deferred, process_pool, worker_count
+from provenance.workers import (
+    cancelled_on_error,
+    exit_with_parent,
+    interrupts_deferred,
+    process_pool,
+    worker_count,
+)
 
 
 @dataclass(frozen=True)
@@ -61,16 +79,17 @@ def find_cases(paths: Sequence[Path]) -> tuple[list[Path], list[Problem]]:
     problems: list[Problem] = []
     seen: dict[str, Path] = {}
     for path in paths:
-        found = find_case_folders(path)
-        if not found:
-            problems.append(error(Location(str(path), 1, 1), "no-case", _NO_CASE))
+        found, unreadable = list_case_folders(path)
+        problems += unreadable
+        if not found and not unreadable:
+            problems.append(problem(Location(str(path), 1, 1), Code.NO_CASE, _NO_CASE))
         for folder in found:
             name = folder.resolve().name
             if name in seen:
                 problems.append(
-                    error(
+                    problem(
                         Location(str(folder), 1, 1),
-                        "duplicate-case",
+                        Code.DUPLICATE_CASE,
                         f"a case named '{name}' is already at {seen[name]}; "
                         "case folder names must differ",
                     )
@@ -89,7 +108,8 @@ _NO_CASE = (
 def check_folder(folder: Path) -> CheckedCase:
     """Load and check one case folder."""
     loaded = load_case(folder)
-    own = sorted(without_acknowledged({*loaded.problems, *check_case(loaded)}))
+    found = {*loaded.problems, *check_case(loaded)}
+    own = sorted_problems(without_acknowledged(found, loaded.acknowledgements))
     return CheckedCase(loaded, tuple(own))
 
 
@@ -99,7 +119,7 @@ def check_paths(paths: Sequence[Path]) -> Report:
     folders, problems = find_cases(paths)
     cases = [check_folder(folder) for folder in folders]
     problems += [problem for case in cases for problem in case.problems]
-    return Report(tuple(cases), tuple(sorted(problems)))
+    return Report(tuple(cases), tuple(sorted_problems(problems)))
 
 
 @dataclass(frozen=True)
@@ -125,7 +145,7 @@ def lint_paths(paths: Sequence[Path], *, jobs: int | None = None) -> LintResult:
     folders, problems = find_cases(paths)
     workers = worker_count(jobs, len(folders))
     if workers > 1:
-        with cancelled_on_error(process_pool(workers)) as pool:
+        with cancelled_on_error(_lint_pool(workers)) as pool:
             with interrupts_deferred():  # map() submits every task at once
                 mapped = pool.map(_lint_folder, folders, chunksize=4)
             results = list(mapped)
@@ -134,9 +154,22 @@ def lint_paths(paths: Sequence[Path], *, jobs: int | None = None) -> LintResult:
     problems += [problem for _, found, _ in results for problem in found]
     return LintResult(
         tuple(root for root, _, _ in results),
-        tuple(sorted(problems)),
+        tuple(sorted_problems(problems)),
         sum(count for _, _, count in results),
     )
+
+
+def _lint_pool(workers: int) -> ProcessPoolExecutor:
+    """Worker processes for checking: forked from this one where that is safe (on Linux,
+    with no other thread running), so that they start with everything imported; the
+    forkserver's otherwise (see `process_pool`). The forkserver imports the package
+    afresh before the first worker starts, which on many small cases cost a good part of
+    the whole check. Forked inside `interrupts_deferred`, the workers start with Ctrl-C
+    blocked, as the forkserver's do."""
+    if sys.platform == "linux" and threading.active_count() == 1:
+        context = multiprocessing.get_context("fork")
+        return ProcessPoolExecutor(workers, mp_context=context, initializer=exit_with_parent)
+    return process_pool(workers)
 
 
 def check_case(case: LoadedCase) -> list[Problem]:
@@ -151,9 +184,9 @@ def _duplicates(items: Iterable[tuple[str, Location]], what: str) -> Iterator[Pr
     first: dict[str, Location] = {}
     for item_id, location in sorted(items, key=lambda item: item[1]):
         if item_id in first:
-            yield error(
+            yield problem(
                 location,
-                "duplicate-id",
+                Code.DUPLICATE_ID,
                 f"{what} id '{item_id}' is already used at "
                 f"{first[item_id]}; give one of them another id",
             )
@@ -213,10 +246,11 @@ def _known_outlets(case: LoadedCase) -> _Known:
     return _Known(frozenset(outlet.id for outlet in case.outlets), frozenset(), complete)
 
 
-def _unknown(what: str, reference: str, known: _Known, location: Location, hint: str) -> Problem:
-    return error(
+def _unknown(code: Code, reference: str, known: _Known, location: Location, hint: str) -> Problem:
+    what = code.removeprefix("unknown-")  # source, claim or outlet
+    return problem(
         location,
-        f"unknown-{what}",
+        code,
         f"unknown {what} '{reference}'{did_you_mean(reference, known.ids)}; {hint}",
     )
 
@@ -227,7 +261,7 @@ def check_references(case: LoadedCase) -> Iterator[Problem]:
     for source in case.sources:
         if source.outlet is not None and outlets.unknown(source.outlet):
             yield _unknown(
-                "outlet",
+                Code.UNKNOWN_OUTLET,
                 source.outlet,
                 outlets,
                 source.where("outlet"),
@@ -236,34 +270,42 @@ def check_references(case: LoadedCase) -> Iterator[Problem]:
         for citation in source.citations:
             if sources.unknown(citation.cites):
                 yield _unknown(
-                    "source",
+                    Code.UNKNOWN_SOURCE,
                     citation.cites,
                     sources,
                     citation.where("cites"),
                     "sources are the files under sources/",
                 )
             if claims.unknown(citation.claim):
-                yield _unknown("claim", citation.claim, claims, citation.where("claim"), claim_hint)
+                yield _unknown(
+                    Code.UNKNOWN_CLAIM, citation.claim, claims, citation.where("claim"), claim_hint
+                )
         for statement in source.statements:
             if claims.unknown(statement.claim):
                 yield _unknown(
-                    "claim", statement.claim, claims, statement.where("claim"), claim_hint
+                    Code.UNKNOWN_CLAIM,
+                    statement.claim,
+                    claims,
+                    statement.where("claim"),
+                    claim_hint,
                 )
         for amendment in (source.retracted, source.corrected):
             if amendment is None:
                 continue
             for claim_id in amendment.claims:
                 if claims.unknown(claim_id):
-                    yield _unknown("claim", claim_id, claims, amendment.where("claims"), claim_hint)
+                    yield _unknown(
+                        Code.UNKNOWN_CLAIM, claim_id, claims, amendment.where("claims"), claim_hint
+                    )
 
 
 def check_self_citations(case: LoadedCase) -> Iterator[Problem]:
     for source in case.sources:
         for citation in source.citations:
             if citation.cites == source.id:
-                yield error(
+                yield problem(
                     citation.where("cites"),
-                    "self-citation",
+                    Code.SELF_CITATION,
                     f"'{source.id}' cites itself; cite the source it relies on",
                 )
 
@@ -277,9 +319,9 @@ def check_citation_dates(case: LoadedCase) -> Iterator[Problem]:
             if cited is not None and cites_later_source(source, cited, firm_only=True):
                 assert source.published is not None
                 assert cited.published is not None
-                yield error(
+                yield problem(
                     citation.where("cites"),
-                    "cites-later-source",
+                    Code.CITES_LATER_SOURCE,
                     f"'{source.id}' ({source.published.text}) cites '{cited.id}', "
                     f"published later ({cited.published.text}); check both dates",
                 )
@@ -307,9 +349,9 @@ def check_outlet_domains(case: LoadedCase) -> Iterator[Problem]:
             continue
         host = (urlsplit(source.url).hostname or "").lower()
         if not any(host == domain or host.endswith("." + domain) for domain in known):
-            yield warning(
+            yield problem(
                 source.where("url"),
-                "url-outlet-mismatch",
+                Code.URL_OUTLET_MISMATCH,
                 f"{host} is not a domain of outlet '{source.outlet}' "
                 f"({', '.join(known)}); check the outlet or add the domain",
             )
@@ -326,9 +368,9 @@ def check_unused_claims(case: LoadedCase) -> Iterator[Problem]:
     used |= {omission.claim for source in case.sources for omission in source.omits}
     for claim in case.case_file.claims:
         if claim.id not in used:
-            yield warning(
+            yield problem(
                 claim.location,
-                "unused-claim",
+                Code.UNUSED_CLAIM,
                 f"no source states or cites claim '{claim.id}'; record who makes it, or remove it",
             )
 
@@ -343,9 +385,9 @@ def check_isolated_sources(case: LoadedCase) -> Iterator[Problem]:
     for source in case.sources:
         linked = source.citations or source.statements or source.omits or source.revision_of
         if not linked and source.id not in cited:
-            yield warning(
+            yield problem(
                 source.location,
-                "isolated-source",
+                Code.ISOLATED_SOURCE,
                 f"nothing cites '{source.id}' "
                 "and it cites nothing; link it to the case or remove it",
             )
@@ -358,9 +400,9 @@ def check_citation_wording(case: LoadedCase) -> Iterator[Problem]:
             continue  # the wording may be there under a misspelt key
         for citation in source.citations:
             if citation.wording is None:
-                yield warning(
+                yield problem(
                     citation.location,
-                    "missing-wording",
+                    Code.MISSING_WORDING,
                     f"the citation of "
                     f"'{citation.cites}' has no wording; quote how '{source.id}' "
                     "words it",
@@ -374,9 +416,9 @@ def check_repeated_citations(case: LoadedCase) -> Iterator[Problem]:
             key = _citation_key(citation)
             seen[key] += 1
             if seen[key] == 2:
-                yield warning(
+                yield problem(
                     citation.location,
-                    "repeated-citation",
+                    Code.REPEATED_CITATION,
                     f"'{source.id}' already "
                     f"cites '{citation.cites}' for '{citation.claim}' this way; "
                     "merge the two entries",
@@ -393,9 +435,9 @@ def check_outlets_used(case: LoadedCase) -> Iterator[Problem]:
     used = {source.outlet for source in case.sources} | outlets_referred_to(case)
     for outlet in case.outlets:
         if outlet.id not in used:
-            yield warning(
+            yield problem(
                 outlet.location,
-                "unused-outlet",
+                Code.UNUSED_OUTLET,
                 f"no source is published by outlet "
                 f"'{outlet.id}'; remove it or set `outlet: {outlet.id}` on a source",
             )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
+from provenance.codes import Code
 from provenance.text import plural
 from provenance.traced import Root, Trace, TracedCitation, TracedSource, TraceWarning
 from provenance.wording import QuoteStatus
@@ -46,11 +47,11 @@ def _origin_warnings(trace: Trace, traced: Mapping[str, TracedSource]) -> Iterat
     carrier_outlets = {item.outlet for item in traced.values() if item.carries}
     if not trace.roots and carrier_outlets:
         # Cannot happen since loops are condensed; kept so a broken invariant is visible.
-        yield TraceWarning("no-origin", "no source originates the claim")
+        yield TraceWarning(Code.NO_ORIGIN, "no source originates the claim")
     for root in trace.roots:
         if not root.decided:
             yield TraceWarning(
-                "origin-undetermined",
+                Code.ORIGIN_UNDETERMINED,
                 f"where the claim entered the record cannot be told: {root.reason}; "
                 "a firm date on each would decide it",
                 root.candidates,
@@ -70,7 +71,7 @@ def _ungrounded(trace: Trace, roots: list[Root]) -> TraceWarning:
     )
     scope = "no chain" if len(roots) == len(trace.roots) else "not every chain"
     return TraceWarning(
-        "ungrounded",
+        Code.UNGROUNDED,
         f"{scope} reaches a primary source: the chains through {listed} end at a secondary "
         "source that cites nothing for the claim",
         tuple(
@@ -92,7 +93,7 @@ def _single_origin(
         repeating = carrier_outlets - {traced[node].outlet for node in recorded}
         if len(repeating) >= SINGLE_ORIGIN_OUTLETS:
             yield TraceWarning(
-                "single-origin",
+                Code.SINGLE_ORIGIN,
                 f"{len(repeating)} outlets repeat it and every chain leads back to one "
                 f"source: {independence.voices[0]} ({', '.join(recorded)})",
                 recorded,
@@ -102,7 +103,7 @@ def _single_origin(
         repeating = carrier_outlets - {traced[node].outlet for node in suggested}
         if len(repeating) >= SINGLE_ORIGIN_OUTLETS:
             yield TraceWarning(
-                "single-origin",
+                Code.SINGLE_ORIGIN,
                 f"{plural(independence.recorded, 'independent origin')} as recorded, but the "
                 f"wording suggests one: {len(repeating)} outlets repeat "
                 f"{independence.voices_with_copies[0]} ({', '.join(suggested)}), most without "
@@ -117,20 +118,20 @@ def _single_origin(
 def _circular_warnings(trace: Trace) -> Iterator[TraceWarning]:
     for cycle in trace.cycles:
         yield TraceWarning(
-            "circular",
+            Code.CIRCULAR,
             "circular reporting: the citations run in a loop: " + " → ".join((*cycle, cycle[0])),
             cycle,
         )
     for path in trace.returns:
         yield TraceWarning(
-            "circular",
+            Code.CIRCULAR,
             f"circular reporting: the claim leaves {trace.source(path[0]).voice_label} and "
             f"comes back to it: {' → '.join(path)}",
             path,
         )
     for path in trace.returns_with_copies:
         yield TraceWarning(
-            "circular",
+            Code.CIRCULAR,
             f"circular reporting, as the wording suggests: the claim leaves "
             f"{trace.source(path[0]).voice_label} and comes back to it through an "
             f"inferred copy: {' → '.join(path)}",
@@ -158,7 +159,7 @@ def _copy_warnings(trace: Trace) -> Iterator[TraceWarning]:
                 f"{copy.later} and {copy.earlier} share their wording and neither cites "
                 f"the other: {evidence}; {copy.reason}"
             )
-        yield TraceWarning("inferred-copy", message, (copy.later, copy.earlier))
+        yield TraceWarning(Code.INFERRED_COPY, message, (copy.later, copy.earlier))
 
 
 def _misquote_warnings(trace: Trace) -> Iterator[TraceWarning]:
@@ -166,7 +167,7 @@ def _misquote_warnings(trace: Trace) -> Iterator[TraceWarning]:
         for quote in hop.misquotes:
             assert quote.diff is not None
             yield TraceWarning(
-                "misquote",
+                Code.MISQUOTE,
                 f"{hop.citing} quotes {hop.cited} with words changed: "
                 f"{_short(quote.diff.readable(), 300)}",
                 (hop.citing, hop.cited),
@@ -177,7 +178,7 @@ def _misattribution_warnings(trace: Trace) -> Iterator[TraceWarning]:
     for hop in trace.citations:
         if hop.misattributed:
             yield TraceWarning(
-                "misattributed",
+                Code.MISATTRIBUTED,
                 f"{hop.citing} attributes the claim to {hop.cited}, which the record says "
                 "left it out: the citation does not support it",
                 (hop.citing, hop.cited),
@@ -189,7 +190,7 @@ def _unchecked_quotes(trace: Trace) -> Iterator[TraceWarning]:
         missing = [quote for quote in hop.quotes if quote.status is QuoteStatus.NOT_FOUND]
         if missing:
             yield TraceWarning(
-                "unchecked-quote",
+                Code.UNCHECKED_QUOTE,
                 f"{hop.citing} quotes “{_short(missing[0].quoted)}” from {hop.cited}, whose "
                 "recorded words do not hold it: the quotation cannot be checked here",
                 (hop.citing, hop.cited),
@@ -209,7 +210,9 @@ def _certainty_warnings(
             if (hop.escalation if escalation else hop.softening)
         }
     )
-    code, verb = ("escalation", "states it as") if escalation else ("softening", "tempers it to")
+    code, verb = (
+        (Code.ESCALATION, "states it as") if escalation else (Code.SOFTENING, "tempers it to")
+    )
     for citing_id, cited_id in pairs:
         citing, cited = traced[citing_id], traced[cited_id]
         yield TraceWarning(
@@ -239,7 +242,7 @@ def _temporal_warning(hop: TracedCitation, traced: Mapping[str, TracedSource]) -
     assert cited.published is not None
     approximate = citing.published.approximate or cited.published.approximate
     return TraceWarning(
-        "temporal",
+        Code.TEMPORAL,
         f"{hop.citing} ({citing.published.text}) cites {hop.cited}, dated later "
         f"({cited.published.text}){'; one of the dates is approximate' if approximate else ''}",
         (hop.citing, hop.cited),
@@ -253,13 +256,13 @@ def _dispute_warnings(trace: Trace) -> Iterator[TraceWarning]:
     for dispute in trace.disputes:
         if dispute.by_subject:
             yield TraceWarning(
-                "denied-by-subject",
+                Code.DENIED_BY_SUBJECT,
                 f"denied by its subject: {', '.join(dispute.by_subject)} ({dispute.source})",
                 (dispute.source,),
             )
         if dispute.by_origin_author:
             yield TraceWarning(
-                "disputed-by-origin",
+                Code.DISPUTED_BY_ORIGIN,
                 "disputed by the author or publisher of its origin: "
                 f"{', '.join(dispute.by_origin_author)} ({dispute.source})",
                 (dispute.source,),
@@ -272,7 +275,7 @@ def _amendment_warnings(trace: Trace, traced: Mapping[str, TracedSource]) -> Ite
         if not item.retracted:
             continue
         source = item.source
-        code = "retracted" if source.retracted is not None else "corrected"
+        code = Code.RETRACTED if source.retracted is not None else Code.CORRECTED
         dependants = sorted(node for node, other in traced.items() if item.id in other.tainted_by)
         relying = f"; relying on it: {', '.join(dependants)}" if dependants else ""
         where = ""

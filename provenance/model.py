@@ -15,10 +15,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
-from pydantic import BeforeValidator, ConfigDict, Field, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
+
+from provenance.codes import Code
 
 # Ids become file names under output/, so they are restricted to a safe slug alphabet:
 # lowercase letters and digits joined by single '-', '_' or '.': no slashes, no "..",
@@ -178,7 +181,7 @@ _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 def _invalid_date(text: str, reason: str) -> PydanticCustomError:
     return PydanticCustomError(
-        "invalid-date",
+        Code.INVALID_DATE,
         "'{text}' is not a valid date: {reason}; write 2018-07-09, 2018-07, 2018 "
         "or an ISO date-time such as 2018-07-09T14:30:00Z",
         {"text": text, "reason": reason},
@@ -234,13 +237,19 @@ def parse_publication_date(value: Any) -> Any:
         return _parse_date_mapping(value)
     if isinstance(value, bool) or not isinstance(value, str | int | date):
         raise PydanticCustomError(
-            "invalid-date",
+            Code.INVALID_DATE,
             "a date should be written like 2018-07-09, not as {kind}",
             {"kind": type(value).__name__},
         )
-    text = value.isoformat() if isinstance(value, date) else str(value)
-    precision, earliest, latest = _parse_calendar(text.strip())
-    return PublicationDate(text.strip(), precision, earliest, latest)
+    text = (value.isoformat() if isinstance(value, date) else str(value)).strip()
+    if not text:
+        raise PydanticCustomError(
+            Code.INVALID_DATE,
+            "the date is empty; write it like 2018-07-09, or leave the key out when no "
+            "record tells the date",
+        )
+    precision, earliest, latest = _parse_calendar(text)
+    return PublicationDate(text, precision, earliest, latest)
 
 
 _DATE_MAPPING_KEYS = frozenset({"date", "approximate", "note"})
@@ -250,17 +259,23 @@ def _parse_date_mapping(value: Mapping[Any, Any]) -> PublicationDate:
     unknown = sorted(str(key) for key in value if key not in _DATE_MAPPING_KEYS)
     if unknown:
         raise PydanticCustomError(
-            "invalid-date",
+            Code.INVALID_DATE,
             "unknown key '{key}' in a date: use date, approximate and note",
             {"key": unknown[0]},
         )
-    if "date" not in value:
-        raise PydanticCustomError("invalid-date", "a date written as a mapping needs 'date'")
+    if value.get("date") is None:
+        # Left out, or written empty (`date:`, `date: ~`): a mapping says "this date is
+        # an estimate" or "here is why", which needs a date; no date is no mapping.
+        raise PydanticCustomError(
+            Code.INVALID_DATE,
+            "a date written as a mapping needs 'date'; when no record tells the date, "
+            "leave the whole key out",
+        )
     approximate, note = value.get("approximate", False), value.get("note")
     if not isinstance(approximate, bool):
-        raise PydanticCustomError("invalid-date", "'approximate' should be true or false")
+        raise PydanticCustomError(Code.INVALID_DATE, "'approximate' should be true or false")
     if note is not None and not isinstance(note, str):
-        raise PydanticCustomError("invalid-date", "'note' should be text")
+        raise PydanticCustomError(Code.INVALID_DATE, "'note' should be text")
     parsed = parse_publication_date(value["date"])
     return PublicationDate(
         parsed.text, parsed.precision, parsed.earliest, parsed.latest, approximate, note
@@ -302,22 +317,59 @@ PublishedField = Annotated[
 
 Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
 Text = Annotated[str, Field(min_length=1)]
+
+
+# An address of this plain shape (a host of letters, digits, dots and dashes, a port of
+# at most four digits) is one urlsplit reads; only others need the slower full reading.
+_PLAIN_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::[0-9]{1,4})?(?:[/?#]\S*)?")
+
+
+def check_url(value: str) -> str:
+    """A web address whose host (and port) can be read, as every later stage reads it:
+    `https://[abc/x` passes the pattern, but no one can tell where it leads."""
+    if _PLAIN_URL.fullmatch(value):
+        return value
+    try:
+        parts = urlsplit(value)
+        host, _ = parts.hostname, parts.port
+    except ValueError as error:
+        raise PydanticCustomError(
+            Code.INVALID_URL,
+            "'{url}' is not a web address: its host or port cannot be read ({reason}); copy the "
+            "address in full from the browser's address bar",
+            {"url": value[:60], "reason": str(error)},
+        ) from error
+    if not host:
+        raise PydanticCustomError(
+            Code.INVALID_URL,
+            "'{url}' is not a web address: it names no host; copy the address in full "
+            "from the browser's address bar",
+            {"url": value[:60]},
+        )
+    return value
+
+
 Url = Annotated[
     str,
     Field(
         pattern=r"^https?://[^\s/$.?#][^\s]*$",
         description="A web address starting with http:// or https://",
     ),
+    AfterValidator(check_url),
 ]
 
-_CONFIG = ConfigDict(extra="forbid", use_attribute_docstrings=True, frozen=True)
+# Each field's docstring describes it in the JSON Schema too: schema.py turns pydantic's
+# `use_attribute_docstrings` on while it generates the schemas. It is off here because
+# reading the docstrings means reading this module's source again, which cost every
+# check a tenth of a second before the first file was read.
+_CONFIG = ConfigDict(extra="forbid", frozen=True)
 
 
 @dataclass(frozen=True)
 class Located:
     """Base of model objects: where the object and each of its fields were written.
 
-    Both fields are filled in by the loader right after validation and are never read
+    These fields are filled in by the loader right after validation and are never read
     from a case file (`init=False` keeps them out of the constructor and the schema).
     """
 
@@ -327,6 +379,12 @@ class Located:
     field_locations: SkipJsonSchema[Mapping[str, Location]] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
+
+    acknowledged: SkipJsonSchema[frozenset[str]] = field(
+        default=frozenset(), init=False, compare=False, repr=False
+    )
+    """The codes a `# provenance: ignore[...]` comment acknowledges for this object: one
+    on the line where the object starts, or on the line just above (acknowledge.py)."""
 
     def where(self, field_name: str) -> Location:
         """The location of one field's value, or of the whole object if unknown."""

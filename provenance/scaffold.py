@@ -7,6 +7,11 @@ explained in a comment; values the user must supply are placeholders that
 each marked `# TODO` and listed as a `Todo` so the command can say where they are.
 Values are emitted by PyYAML, never pasted into the text, so no value (an article's
 sentence, say) can change the file's structure. Nothing here overwrites a file.
+
+An unfinished source file must never stop a build, so a new source and an extracted
+draft go to the case's `drafts/` folder, which neither check nor build reads; the user
+moves the file into `sources/` once its TODOs are filled in (`draft_notes` and
+`next_step` say so in the terminal), and from there check holds it to every rule.
 """
 
 from __future__ import annotations
@@ -32,6 +37,9 @@ valid choice, so `provenance check` fails until it is replaced."""
 
 EMPTY = ""
 """The placeholder for text: check reports it as empty until it is filled in."""
+
+DRAFTS_FOLDER = "drafts"
+"""Where a case's unfinished source files wait: the loader reads only `sources/`."""
 
 
 # --- ids -------------------------------------------------------------------------------
@@ -83,8 +91,11 @@ def schema_modeline(kind: str, directory: Path | None) -> str:
 
 
 def write_new_file(path: Path, text: str) -> None:
-    """Write a file that must not exist yet; raise OutputExists if it does."""
+    """Write a file that must not exist yet; raise OutputExists if it does. Its folder is
+    made when the folder above it exists (a case's drafts/, the first time)."""
     try:
+        if path.parent.parent.is_dir():
+            path.parent.mkdir(exist_ok=True)
         with path.open("x", encoding="utf-8", newline="\n") as file:
             file.write(text)
     except FileExistsError as exc:
@@ -217,10 +228,63 @@ class NewFile:
     path: Path | None
     text: str
     todos: tuple[Todo, ...]
+    notes: tuple[str, ...] = ()
+    """What the user should know about where it went, for the terminal."""
 
 
-def _new_file(path: Path | None, writer: YamlWriter) -> NewFile:
-    return NewFile(path, writer.text(), tuple(writer.todos))
+def _new_file(path: Path | None, writer: YamlWriter, notes: tuple[str, ...] = ()) -> NewFile:
+    return NewFile(path, writer.text(), tuple(writer.todos), notes)
+
+
+# --- drafts ----------------------------------------------------------------------------------
+
+
+def draft_path(case_folder: Path, name: str) -> Path:
+    """Where a new source file of the case waits until it is finished: drafts/NAME.yaml."""
+    return case_folder / DRAFTS_FOLDER / f"{name}.yaml"
+
+
+def is_draft(path: Path) -> bool:
+    return path.parent.name == DRAFTS_FOLDER
+
+
+def draft_notes(path: Path | None) -> tuple[str, ...]:
+    """What to say about where a new source file went: a draft waits outside sources/
+    (and must not take the name of a file there); one written into sources/ counts at
+    once, TODOs and all."""
+    if path is None:
+        return ()
+    if is_draft(path):
+        sources = path.parent.parent / SOURCES_FOLDER
+        notes = [
+            f"{path} is a draft: check and build do not read {DRAFTS_FOLDER}/, so it stops "
+            f"nothing while you finish it; then move it into {sources}/"
+        ]
+        if (sources / path.name).exists():
+            notes.append(
+                f"{sources / path.name} already exists: give the draft another name when you "
+                "move it (the name is the source's id)"
+            )
+        return tuple(notes)
+    if path.parent.name == SOURCES_FOLDER:
+        return (
+            f"{path} is in {SOURCES_FOLDER}/, so check and build read it now: its case has "
+            "errors until every value marked TODO is filled in",
+        )
+    return ()
+
+
+def next_step(todos: Sequence[Todo], path: Path | None, case_folder: Path | None) -> str:
+    """The sentence that ends the command's report: what to do with the file now."""
+    check = f"provenance check {case_folder}" if case_folder else "provenance check"
+    fill = f"fill in the {_counted(len(todos), 'value')} marked TODO" if todos else "check it"
+    if path is not None and is_draft(path):
+        return f"{fill}, move it into {path.parent.parent / SOURCES_FOLDER}/, then run `{check}`."
+    return f"{fill}, then run `{check}`."
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count:,} {noun}s"
 
 
 def _listed(ids: Sequence[str], limit: int = 8) -> str:
@@ -265,7 +329,9 @@ def case_template(name: str, folder: Path | None) -> YamlWriter:
         f"The case file of claims/{name}: what this investigation checks. Fill in every "
         "value marked TODO (`provenance check` fails until you have), then add one file per "
         f"source under sources/: `provenance new source ID --case claims/{name}`, or a draft "
-        f"from an article's text with `provenance extract ARTICLE --case claims/{name}`. "
+        f"from an article's text with `provenance extract ARTICLE --case claims/{name}` "
+        "(both write to drafts/, which check and build do not read, until you move the "
+        "finished file into sources/). "
         "docs/format.md describes every key."
     )
     writer.blank()
@@ -359,16 +425,16 @@ def people_template(folder: Path | None) -> YamlWriter:
 
 
 def new_source(case_folder: Path | None, source_id: str | None, output: Path | None) -> NewFile:
-    """A commented source file: written to `output`, or to the case's sources/ as
-    SOURCE_ID.yaml, or (path None) for standard output. Nothing is written here when
+    """A commented source file: written to `output`, or as a draft to the case's drafts/
+    as SOURCE_ID.yaml, or (path None) for standard output. Nothing is written here when
     the path is None; otherwise the file must not exist."""
     if source_id is not None:
         check_new_id(source_id, "source")
     path = output
     if path is None and case_folder is not None and source_id is not None:
-        path = case_folder / SOURCES_FOLDER / f"{source_id}.yaml"
+        path = draft_path(case_folder, source_id)
     directory = path.parent if path is not None else None
-    new = _new_file(path, source_template(directory, case_folder))
+    new = _new_file(path, source_template(directory, case_folder), draft_notes(path))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_new_file(path, new.text)
@@ -391,9 +457,10 @@ def source_template(directory: Path | None, case_folder: Path | None) -> YamlWri
     writer.comment(
         "One source: an article, post, dataset or study; what it claims in its own words, "
         "and whom it cites for it. Its id is the file name without .yaml. Fill in every "
-        "value marked TODO (`provenance check` fails until you have), uncomment the "
-        "optional keys the source itself gives you, and leave out what no record tells. "
-        "docs/format.md describes every key."
+        "value marked TODO, uncomment the optional keys the source itself gives you, and "
+        "leave out what no record tells; then move the file into the case's sources/ folder "
+        "(check and build do not read drafts/), where `provenance check` fails on any TODO "
+        "left. docs/format.md describes every key."
     )
     writer.blank()
     writer.comment(f"What it is: {_KINDS}.")

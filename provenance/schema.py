@@ -9,11 +9,14 @@ test keeps in step.
 
 from __future__ import annotations
 
+import contextlib
 import json
+from collections.abc import Iterator
 from typing import Any
 
-from pydantic import TypeAdapter
+from pydantic import ConfigDict, TypeAdapter
 
+from provenance import model
 from provenance.model import CaseFile, OutletsFile, PeopleFile, Source
 
 SCHEMA_MODELS: dict[str, type] = {
@@ -29,8 +32,28 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one kind of case file."""
-    schema = TypeAdapter(SCHEMA_MODELS[kind]).json_schema()
+    with _field_docstrings():
+        schema = TypeAdapter(SCHEMA_MODELS[kind]).json_schema()
     return {"$schema": _DRAFT, "$id": f"{kind}.schema.json", **schema}
+
+
+@contextlib.contextmanager
+def _field_docstrings() -> Iterator[None]:
+    """The model's field docstrings as descriptions, while a schema is generated (the
+    loader's validators do without them: see `_CONFIG` in model.py)."""
+    classes: list[Any] = [  # the model's pydantic dataclasses
+        value
+        for value in vars(model).values()
+        if isinstance(value, type) and "__pydantic_config__" in vars(value)
+    ]
+    configs: dict[Any, ConfigDict] = {cls: cls.__pydantic_config__ for cls in classes}
+    try:
+        for cls, config in configs.items():
+            cls.__pydantic_config__ = ConfigDict(**config, use_attribute_docstrings=True)
+        yield
+    finally:
+        for cls, config in configs.items():
+            cls.__pydantic_config__ = config
 
 
 def json_schema_text(kind: str) -> str:

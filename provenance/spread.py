@@ -134,50 +134,37 @@ def first_appearance(
     `approximate_decides` (then the reason says that an estimate decided)."""
     if len(members) == 1:
         return EntryPoint(tuple(members), members[0], tuple(members), "")
-    candidates = tuple(member for member in members if _could_be_first(member, members, dates))
-    firm = [member for member in members if _firm(dates.get(member))]
+    candidates = _possible_firsts(members, dates, approximate=False)
+    how, later = "first appearance", ""
     if len(candidates) > 1 and approximate_decides:
-        estimated = tuple(
-            member
-            for member in candidates
-            if _could_be_first(member, candidates, dates, approximate=True)
-        )
-        if len(estimated) == 1:
-            origin = estimated[0]
-            others = ", ".join(_dated(member, dates) for member in members if member != origin)
-            return EntryPoint(
-                tuple(members),
-                origin,
-                estimated,
-                f"first appearance by approximate dates: {_dated(origin, dates)}, before {others}",
-            )
+        estimated = _possible_firsts(candidates, dates, approximate=True)
         if len(estimated) < len(candidates):
-            later = [member for member in candidates if member not in estimated]
-            listed = ", ".join(_dated(member, dates) for member in estimated)
-            return EntryPoint(
-                tuple(members),
-                None,
-                estimated,
-                f"by approximate dates {', '.join(later)} came later; the dates cannot "
-                f"decide which came first among {listed}",
-            )
+            dropped = [member for member in candidates if member not in estimated]
+            how = "first appearance by approximate dates"
+            later = f"by approximate dates {', '.join(dropped)} came later; "
+            candidates = estimated
     if len(candidates) == 1:
         origin = candidates[0]
         others = ", ".join(_dated(member, dates) for member in members if member != origin)
         return EntryPoint(
-            tuple(members),
-            origin,
-            candidates,
-            f"first appearance: {_dated(origin, dates)}, before {others}",
+            tuple(members), origin, candidates, f"{how}: {_dated(origin, dates)}, before {others}"
         )
-    unsure = [member for member in candidates if member not in firm]
+    unsure = any(not _firm(dates.get(member)) for member in candidates)
     why = "an undated or estimated date could be earlier" if unsure else "their dates overlap"
     listed = ", ".join(_dated(member, dates) for member in candidates)
     return EntryPoint(
         tuple(members),
         None,
         candidates,
-        f"the dates cannot decide which came first among {listed}: {why}",
+        f"{later}the dates cannot decide which came first among {listed}: {why}",
+    )
+
+
+def _possible_firsts(members: Sequence[str], dates: Dates, *, approximate: bool) -> tuple[str, ...]:
+    return tuple(
+        member
+        for member in members
+        if _could_be_first(member, members, dates, approximate=approximate)
     )
 
 

@@ -93,4 +93,5 @@ def replace_located(item: LocatedT, **changes: Any) -> LocatedT:
     copy = dataclasses.replace(item, **changes)
     object.__setattr__(copy, "location", item.location)
     object.__setattr__(copy, "field_locations", item.field_locations)
+    object.__setattr__(copy, "acknowledged", item.acknowledged)
     return copy

@@ -24,6 +24,7 @@ from itertools import islice
 import networkx as nx
 
 from provenance.certainty import statement_certainty
+from provenance.codes import Code
 from provenance.copies import ClaimRecord, infer_copies
 from provenance.disputes import amended, disputes_of, omissions_of, taints
 from provenance.findings import trace_warnings
@@ -82,8 +83,14 @@ MAX_RETURNS = 20
 """Returns to a voice reported per claim."""
 
 Dismissed = Callable[[Statement], bool]
-"""Whether a fact-checker has dismissed inferred copies into a statement (an
-acknowledgement comment `# provenance: ignore[inferred-copy]` on it)."""
+"""Whether a fact-checker has dismissed inferred copies into a statement."""
+
+
+def acknowledged_copy(statement: Statement) -> bool:
+    """The fact-checker's way to dismiss an inferred copy: an acknowledgement comment
+    `# provenance: ignore[inferred-copy]` on the statement's first line or the line above
+    it, as read by the loader (acknowledge.py)."""
+    return Code.INFERRED_COPY.value in statement.acknowledged
 
 
 # --- the trace -----------------------------------------------------------------------
@@ -103,7 +110,10 @@ def trace_claim(
     voices: Voices | None = None,
     dismissed: Dismissed | None = None,
 ) -> Trace:
-    """Trace one claim through a case (KeyError if the case has no such claim)."""
+    """Trace one claim through a case (KeyError if the case has no such claim).
+
+    `dismissed` says which statements' inferred copies the fact-checker dismissed; by
+    default, those acknowledged with `# provenance: ignore[inferred-copy]`."""
     claim = next((item for item in case.claims if item.id == claim_id), None)
     if claim is None:
         raise KeyError(claim_id)
@@ -119,7 +129,9 @@ def trace_claim(
     spread = analyse(support, {node: first_seen[node] for node in support})
     voice = {node: _voice(voices, sources[node], claim_id) for node in sources}
     inference = infer_copies(
-        ClaimRecord(support, sources, statements, first_seen, claim_id, dismissed)
+        ClaimRecord(
+            support, sources, statements, first_seen, claim_id, dismissed or acknowledged_copy
+        )
     )
     copies = inference.copies
     with_copies = _with_copies(support, inference.links, both_ways=True)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 
+from provenance.codes import Code
 from provenance.load import LoadedCase
 from provenance.model import ID_PATTERN, Location, Source, Stance
-from provenance.problems import Problem, Severity, did_you_mean, error, warning
+from provenance.problems import Problem, Severity, did_you_mean, problem
 
 
 def _complete(case: LoadedCase) -> bool:
@@ -31,9 +32,9 @@ def check_people(case: LoadedCase) -> Iterator[Problem]:
     seen: dict[str, Location] = {}
     for person in case.people:
         if person.id in seen:
-            yield error(
+            yield problem(
                 person.where("id"),
-                "duplicate-id",
+                Code.DUPLICATE_ID,
                 f"person '{person.id}' is already listed at line {seen[person.id].line}; "
                 "give each person one entry",
             )
@@ -55,9 +56,9 @@ def check_people(case: LoadedCase) -> Iterator[Problem]:
 
 
 def _unknown_party(identifier: str, known: set[str], location: Location) -> Problem:
-    return error(
+    return problem(
         location,
-        "unknown-person",
+        Code.UNKNOWN_PERSON,
         f"no person or outlet '{identifier}'{did_you_mean(identifier, known)}; people are "
         "listed in people.yaml, outlets in outlets.yaml",
     )
@@ -74,9 +75,9 @@ def _author_ids(source: Source, people: set[str]) -> Iterator[Problem]:
             continue
         hint = did_you_mean(author, people)
         if hint:
-            yield warning(
+            yield problem(
                 source.where("authors"),
-                "unknown-person",
+                Code.UNKNOWN_AUTHOR_ID,
                 f"author '{author}' looks like a person's id but people.yaml has no such "
                 f"person{hint}; use the id, or write the name as bylined",
             )
@@ -89,16 +90,16 @@ def check_outlet_groups(case: LoadedCase) -> Iterator[Problem]:
         if outlet.part_of is None:
             continue
         if outlet.part_of not in outlets:
-            yield error(
+            yield problem(
                 outlet.where("part_of"),
-                "unknown-outlet",
+                Code.UNKNOWN_OUTLET,
                 f"unknown outlet '{outlet.part_of}'{did_you_mean(outlet.part_of, outlets)}; "
                 "outlets are listed in outlets.yaml",
             )
         elif _loops(outlet.id, lambda key: outlets[key].part_of if key in outlets else None):
-            yield error(
+            yield problem(
                 outlet.where("part_of"),
-                "part-of-loop",
+                Code.PART_OF_LOOP,
                 f"outlet '{outlet.id}' is part of a group that is part of it again; one of "
                 "them is the group: remove `part_of` there",
             )
@@ -114,9 +115,9 @@ def check_sources_voices(case: LoadedCase) -> Iterator[Problem]:
     claims = {claim.id for claim in case.case_file.claims} if case.case_file else set()
     for source in case.sources:
         if source.wire is not None and source.wire not in outlets:
-            yield error(
+            yield problem(
                 source.where("wire"),
-                "unknown-outlet",
+                Code.UNKNOWN_OUTLET,
                 f"unknown outlet '{source.wire}'{did_you_mean(source.wire, outlets)}; a wire "
                 "service is listed in outlets.yaml like any outlet",
             )
@@ -129,16 +130,16 @@ def _revision(source: Source, sources: Mapping[str, Source]) -> Iterator[Problem
     if earlier is None:
         return
     if earlier not in sources:
-        yield error(
+        yield problem(
             source.where("revision_of"),
-            "unknown-source",
+            Code.UNKNOWN_SOURCE,
             f"unknown source '{earlier}'{did_you_mean(earlier, sources)}; sources are the "
             "files under sources/",
         )
     elif _loops(source.id, lambda key: sources[key].revision_of if key in sources else None):
-        yield error(
+        yield problem(
             source.where("revision_of"),
-            "revision-loop",
+            Code.REVISION_LOOP,
             f"'{source.id}' is a revision of a page that is a revision of it again; the "
             "first version has no `revision_of`",
         )
@@ -146,9 +147,9 @@ def _revision(source: Source, sources: Mapping[str, Source]) -> Iterator[Problem
         original = sources[earlier].published
         assert source.published is not None
         assert original is not None
-        yield error(
+        yield problem(
             source.where("revision_of"),
-            "revision-before-original",
+            Code.REVISION_BEFORE_ORIGINAL,
             f"'{source.id}' ({source.published.text}) is recorded as a later version of "
             f"'{earlier}', published after it ({original.text}); check "
             "both dates",
@@ -171,16 +172,16 @@ def _omissions(source: Source, claims: set[str]) -> Iterator[Problem]:
     }
     for omission in source.omits:
         if claims and omission.claim not in claims:
-            yield error(
+            yield problem(
                 omission.where("claim"),
-                "unknown-claim",
+                Code.UNKNOWN_CLAIM,
                 f"unknown claim '{omission.claim}'{did_you_mean(omission.claim, claims)}; "
                 "claims are listed in case.yaml",
             )
         elif omission.claim in carried:
-            yield error(
+            yield problem(
                 omission.where("claim"),
-                "omits-carried-claim",
+                Code.OMITS_CARRIED_CLAIM,
                 f"'{source.id}' is recorded as leaving out claim '{omission.claim}' and as "
                 "stating it; keep the one the source bears out",
             )
@@ -201,9 +202,9 @@ def check_people_used(case: LoadedCase) -> Iterator[Problem]:
         used |= {subject for claim in case.case_file.claims for subject in claim.subjects}
     for person in case.people:
         if person.id not in used:
-            yield warning(
+            yield problem(
                 person.location,
-                "unused-person",
+                Code.UNUSED_PERSON,
                 f"nothing refers to person '{person.id}'; use the id in `authors:`, a "
                 "statement's `speaker:` or a claim's `subjects:`, or remove the entry",
             )

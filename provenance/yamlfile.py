@@ -21,8 +21,10 @@ from typing import Any, Protocol
 
 import yaml
 
+from provenance.acknowledge import by_line, find_directives, ineffective
+from provenance.codes import Code
 from provenance.model import Location
-from provenance.problems import Problem, error
+from provenance.problems import Problem, problem
 
 try:  # The C composer is several times faster; fall back where libyaml is missing.
     from yaml import CSafeLoader as _SafeLoader
@@ -60,6 +62,8 @@ class YamlDocument:
     refused_nodes: frozenset[int] = frozenset()
     """Nodes whose values were refused (and read as empty): validation errors about
     them only echo a problem already reported."""
+    directives: dict[int, frozenset[str]] = field(default_factory=dict)
+    """The codes each line's `# provenance: ignore[...]` comment acknowledges."""
 
 
 def mark_location(path: str, node: yaml.Node) -> Location:
@@ -86,18 +90,18 @@ def read_yaml_file(file: Path, display_path: str) -> YamlDocument:
         raw = _read_bytes(file)
     except OSError as exc:
         document.problems.append(
-            error(
+            problem(
                 Location(display_path, 1, 1),
-                "unreadable-file",
+                Code.UNREADABLE_FILE,
                 f"cannot read the file: {exc.strerror or exc}",
             )
         )
         return document
     if len(raw) > MAX_FILE_BYTES:
         document.problems.append(
-            error(
+            problem(
                 Location(display_path, 1, 1),
-                "file-too-large",
+                Code.FILE_TOO_LARGE,
                 f"the file is larger than {MAX_FILE_BYTES:,} bytes, far more than a case file "
                 "needs; quote the passage that carries the claim, not the whole text",
             )
@@ -134,9 +138,9 @@ def _decode(raw: bytes, document: YamlDocument) -> str | None:
     except UnicodeDecodeError as exc:
         before = raw[: exc.start].decode("utf-8").removeprefix("\ufeff")
         document.problems.append(
-            error(
+            problem(
                 end_of(document.path, before),
-                "not-utf8",
+                Code.NOT_UTF8,
                 f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as "
                 "UTF-8 in your editor",
             )
@@ -150,15 +154,15 @@ def _parse(text: str, document: YamlDocument) -> None:
         line.lstrip().startswith("#") or not line.strip() for line in text.splitlines()
     ):
         document.problems.append(
-            error(
+            problem(
                 Location(document.path, 1, 1),
-                "empty-file",
+                Code.EMPTY_FILE,
                 "the file is empty; fill it in or delete it",
             )
         )
         return
     scanned = _scan_events(text, document.path) if _needs_scan(text) else []
-    if any(problem.code == "too-deep" for problem in scanned):
+    if any(found.code == Code.TOO_DEEP for found in scanned):
         document.problems.extend(scanned)
         return
     loader = _SafeLoader(text)
@@ -172,16 +176,19 @@ def _parse(text: str, document: YamlDocument) -> None:
         return
     except (yaml.YAMLError, RecursionError) as exc:
         document.problems.append(
-            error(Location(document.path, 1, 1), "yaml-syntax", f"YAML syntax: {exc}")
+            problem(Location(document.path, 1, 1), Code.YAML_SYNTAX, f"YAML syntax: {exc}")
         )
         return
     finally:
         loader.dispose()
     if document.root is None:
         document.problems.append(
-            error(Location(document.path, 1, 1), "empty-file", "the file has no content")
+            problem(Location(document.path, 1, 1), Code.EMPTY_FILE, "the file has no content")
         )
         return
+    directives = find_directives(text)
+    document.directives = by_line(directives)
+    document.problems.extend(ineffective(document.path, directives))
     builder = _Builder(document.path)
     document.data = builder.build(document.root, depth=0)
     document.problems.extend(scanned)
@@ -220,13 +227,15 @@ def _scan_events(text: str, path: str) -> list[Problem]:
     try:
         for event in yaml.parse(text, Loader=_SafeLoader):
             if isinstance(event, yaml.AliasEvent):
-                problems.append(error(_at_mark(path, event.start_mark), "yaml-alias", _NO_ALIASES))
+                problems.append(
+                    problem(_at_mark(path, event.start_mark), Code.YAML_ALIAS, _NO_ALIASES)
+                )
             elif isinstance(event, yaml.CollectionStartEvent):
                 depth += 1
                 if depth == MAX_DEPTH + 2 and too_deep_at is None:
                     too_deep_at = _at_mark(path, event.start_mark)
                 if depth > _COMPOSER_DEPTH and too_deep_at is not None:
-                    return [error(too_deep_at, "too-deep", _TOO_DEEP)]
+                    return [problem(too_deep_at, Code.TOO_DEEP, _TOO_DEEP)]
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
@@ -234,7 +243,7 @@ def _scan_events(text: str, path: str) -> list[Problem]:
         # collections ([[[...) it comes before any event, so only its own mark is known.
         if "maximum nesting depth" in str(exc.problem):
             where = too_deep_at or _at_mark(path, exc.problem_mark)
-            return [error(where, "too-deep", _TOO_DEEP)]
+            return [problem(where, Code.TOO_DEEP, _TOO_DEEP)]
         return []
     except yaml.YAMLError:
         return []
@@ -263,9 +272,9 @@ def _character_problem(path: str, exc: yaml.reader.ReaderError, text: str) -> Pr
     """A character YAML does not allow anywhere (a NUL, most control characters),
     pointed at where it is."""
     character = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "a character"
-    return error(
+    return problem(
         end_of(path, text[: max(exc.position, 0)]),
-        "yaml-syntax",
+        Code.YAML_SYNTAX,
         f"YAML syntax: the file holds {character}, a control character YAML does not "
         "allow; remove it (is this a binary file?)",
     )
@@ -284,7 +293,7 @@ def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
         line = lines[mark.line]
         if "\t" in line[: len(line) - len(line.lstrip())]:
             hint = " (indent with spaces, not tabs)"
-    return error(location, "yaml-syntax", f"YAML syntax: {detail}{hint}")
+    return problem(location, Code.YAML_SYNTAX, f"YAML syntax: {detail}{hint}")
 
 
 class _Builder:
@@ -296,8 +305,8 @@ class _Builder:
         self.refused: set[int] = set()
         self._seen: set[int] = set()
 
-    def _report(self, node: yaml.Node, code: str, message: str) -> None:
-        self.problems.append(error(mark_location(self.path, node), code, message))
+    def _report(self, node: yaml.Node, code: Code, message: str) -> None:
+        self.problems.append(problem(mark_location(self.path, node), code, message))
         self.refused.add(id(node))
 
     def build(self, node: yaml.Node, depth: int) -> Any:
@@ -307,7 +316,7 @@ class _Builder:
             return None
         self._seen.add(id(node))
         if depth > MAX_DEPTH:
-            self._report(node, "too-deep", _TOO_DEEP)
+            self._report(node, Code.TOO_DEEP, _TOO_DEEP)
             return None
         if isinstance(node, yaml.MappingNode):
             return self._build_mapping(node, depth) if node.tag == _MAP else self._bad_tag(node)
@@ -322,7 +331,7 @@ class _Builder:
     def _bad_tag(self, node: yaml.Node) -> None:
         tag = node.tag.replace(_TAG, "!!")
         self._report(
-            node, "yaml-tag", f"the YAML tag '{tag}' is not allowed in case files; remove it"
+            node, Code.YAML_TAG, f"the YAML tag '{tag}' is not allowed in case files; remove it"
         )
 
     def _build_scalar(self, node: yaml.ScalarNode) -> Any:
@@ -354,7 +363,7 @@ class _Builder:
                 line = first_seen[key].start_mark.line + 1
                 self._report(
                     key_node,
-                    "duplicate-key",
+                    Code.DUPLICATE_KEY,
                     f"'{key}' appears twice in this mapping (first on line {line}); keep one",
                 )
             else:
@@ -366,7 +375,7 @@ class _Builder:
         if node.tag == _TAG + "merge":
             self._report(
                 node,
-                "yaml-merge",
+                Code.YAML_MERGE,
                 "merge keys ('<<') are not allowed in case files; write the keys out",
             )
             return None
@@ -374,7 +383,7 @@ class _Builder:
             shown = node.value if isinstance(node, yaml.ScalarNode) else "a collection"
             self._report(
                 node,
-                "wrong-type",
+                Code.WRONG_TYPE,
                 f"a key must be a plain name, not {shown!s:.40}; "
                 "put it in quotes if it is meant as text",
             )

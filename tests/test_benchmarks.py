@@ -92,6 +92,14 @@ def test_generated_cases_look_like_a_newsroom_investigation(newsroom_case: Path)
     assert min(len(wording.split()) for wording in wordings) >= 12
 
 
+def test_the_start_up_sizes_are_one_small_case_and_hundreds_of_them(tmp_path: Path) -> None:
+    one = generate.generate("ONE", tmp_path / "one")
+    assert sorted(path.name for path in one.iterdir()) == ["case-0000"]
+    assert len(list((one / "case-0000" / "sources").iterdir())) == 20
+    cases, sources, claims = generate.SIZES["MANY"]
+    assert (cases, sources, claims) == (300, 20, 2)
+
+
 @needs_graphviz
 @pytest.mark.slow
 def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
@@ -122,6 +130,7 @@ def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
     assert figures["graphs"] == 4  # one overview, an outlet graph and two claim graphs
     for name in (
         "check_ratio",
+        "check_ratio_process",
         "build_ratio",
         "rebuild_unchanged_share",
         "rebuild_one_edit_share",

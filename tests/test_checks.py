@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import difflib
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import CASES, MakeCase, codes, relative_lines
 
 from provenance.checks import check_case, check_paths, cites_later_source
+from provenance.codes import Code, Stage
 from provenance.load import load_case
 from provenance.model import PublicationDate, Source, SourceKind, parse_publication_date
 from provenance.problems import Severity
@@ -26,41 +29,20 @@ VALID = sorted(path for path in (CASES / "valid").iterdir() if path.is_dir())
 
 # The problem codes the case folders show between them: every code the loader and the
 # checks report but four.
-CODES_IN_CASE_FOLDERS = {
-    "cites-later-source",
-    "duplicate-id",
-    "duplicate-key",
-    "empty-file",
-    "empty-value",
-    "invalid-date",
-    "invalid-id",
-    "invalid-url",
-    "invalid-value",
-    "isolated-source",
-    "missing-case-file",
-    "missing-field",
-    "missing-wording",
-    "not-a-mapping",
-    "not-utf8",
-    "repeated-citation",
-    "self-citation",
-    "unknown-claim",
-    "unknown-field",
-    "unknown-outlet",
-    "unknown-source",
-    "unknown-value",
-    "unused-claim",
-    "unused-outlet",
-    "url-outlet-mismatch",
-    "wrong-type",
-    "yaml-alias",
-    "yaml-merge",
-    "yaml-syntax",
-    "yaml-tag",
+MADE_AT_TEST_TIME = {
+    "outside-case",  # a symbolic link (test_load, test_hostile)
+    "too-deep",  # a generated file (test_yamlfile, test_hostile)
+    "no-case",  # a folder that is not a case (below)
+    "duplicate-case",  # two folders of one name (test_hostile)
+    "unreadable-file",  # a file or folder that cannot be read (test_yamlfile, test_hostile)
+    "file-too-large",  # a 50 MB file (test_hostile)
+    "reserved-id",  # a case folder's own name (hostile/index.html, test_ids)
 }
-# Not in a folder, because each needs something made at test time: outside-case a
-# symbolic link (test_load), too-deep a generated file (test_yamlfile), no-case a folder
-# that is not a case (below), unreadable-file a file that cannot be read (test_yamlfile).
+CODES_IN_CASE_FOLDERS = {
+    code.value for code in Code if code.stage is not Stage.TRACE
+} - MADE_AT_TEST_TIME
+"""Every code of the checks (from the registry) has a folder of its own under
+cases/invalid/, but those whose input cannot live there."""
 
 
 def expected_lines(folder: Path, actual: list[str]) -> list[str]:
@@ -382,3 +364,23 @@ def test_check_case_returns_only_cross_file_problems(make_case: MakeCase) -> Non
     assert codes(loaded.problems) == ["yaml-syntax"]
     assert check_case(loaded) == []
     assert all(problem.severity is Severity.ERROR for problem in loaded.problems)
+
+
+@pytest.mark.slow
+def test_check_on_several_cores_reports_what_one_core_does(make_case: MakeCase) -> None:
+    # A fresh process, as a user runs it: its workers are forked from it (no other
+    # thread runs there), where inside pytest the forkserver's are used.
+    folders = [make_case(name="a"), make_case({"sources/echo.yaml": "kind: nonsense\n"}, name="b")]
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "provenance", "check", "-j", jobs, *map(str, folders)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        for jobs in ("1", "2")
+    ]
+    assert runs[0].returncode == runs[1].returncode == 1
+    assert runs[0].stdout == runs[1].stdout
+    assert "unknown-value" in runs[1].stdout
+    assert "Traceback" not in runs[1].stderr

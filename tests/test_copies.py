@@ -202,3 +202,29 @@ def test_versions_of_one_page_are_not_copies(tmp_path: Path) -> None:
         },
     )
     assert trace.inferred_copies == ()
+
+
+def test_an_acknowledgement_comment_dismisses_an_inferred_copy(tmp_path: Path) -> None:
+    from casebuilder import write_case
+
+    from provenance.load import load_case, to_case
+
+    folder = write_case(
+        tmp_path / "case",
+        {
+            "one": source(outlet="one", published="2009-03-30", statements=[says(ORIGINAL)]),
+            "two": source(outlet="two", published="2009-03-31", statements=[says(COPY)]),
+        },
+        outlets=OUTLETS,
+    )
+    before = trace_claim(to_case(load_case(folder)), "c")
+    assert pairs(before) == {("two", "one")}
+    # The fact-checker looked: the daily had the quotation from the composer's agent.
+    path = folder / "sources" / "two.yaml"
+    text = path.read_text("utf-8")
+    path.write_text(
+        text.replace("- claim: c", "- claim: c  # provenance: ignore[inferred-copy]"), "utf-8"
+    )
+    after = trace_claim(to_case(load_case(folder)), "c")
+    assert after.inferred_copies == ()
+    assert "inferred-copy" not in {warning.code for warning in after.warnings}

@@ -11,6 +11,7 @@ from articles import HTML, MARKDOWN, STORY_CASE, TEXT, fill_todos
 from click.testing import CliRunner, Result
 from conftest import TESTS, WALKAWAY, MakeCase
 
+from provenance.build import build
 from provenance.checks import check_paths
 from provenance.cli import main
 from provenance.extract import Draft, extract_source
@@ -18,6 +19,7 @@ from provenance.extract.article import Article, ArticleFormat, Fact, Metadata
 from provenance.extract.draft import draft_slug
 from provenance.extract.match import Matching
 from provenance.problems import Severity
+from provenance.scaffold import write_new_file
 from provenance.yamlfile import read_yaml_file
 
 FORMATS = {"story.txt": TEXT, "story.md": MARKDOWN, "story.html": HTML}
@@ -52,23 +54,33 @@ def errors(case: Path) -> list[str]:
 # --- drafts ------------------------------------------------------------------------------
 
 
+def fake_svg(dot: str, engine: str) -> bytes:
+    return b'<svg xmlns="http://www.w3.org/2000/svg"></svg>'
+
+
 @pytest.mark.parametrize("name", sorted(FORMATS))
-def test_draft_fails_check_until_the_todos_are_filled(
+def test_a_fresh_draft_stops_nothing_and_fails_check_in_sources_until_filled(
     tmp_path: Path, case: Path, name: str
 ) -> None:
     draft = extract_source(article(tmp_path, name), case)
     assert draft.path is not None
-    assert draft.path.parent == case / "sources"
-    draft.path.write_text(draft.text, encoding="utf-8")
+    assert draft.path.parent == case / "drafts"
+    write_new_file(draft.path, draft.text)
+    # In drafts/, the unfinished draft is no part of the case: it checks and builds.
+    assert errors(case) == []
+    assert build([case], tmp_path / "out", renderer=fake_svg, jobs=1).built
+    # Moved into sources/ unfinished, every TODO is an error, where the command said.
     assert draft.todos
-    todo_lines = {(draft.path.name, todo.line) for todo in draft.todos}
+    moved = case / "sources" / draft.path.name
+    draft.path.rename(moved)
+    todo_lines = {(moved.name, todo.line) for todo in draft.todos}
     problem_lines = {
         (Path(p.location.path).name, p.location.line)
         for p in check_paths([case]).problems
         if p.severity is Severity.ERROR
     }
     assert problem_lines == todo_lines
-    draft.path.write_text(fill_todos(draft.text, draft.todos, FILLED), encoding="utf-8")
+    moved.write_text(fill_todos(draft.text, draft.todos, FILLED), encoding="utf-8")
     assert errors(case) == []
 
 
@@ -194,19 +206,86 @@ def test_slug_follows_the_case_style(tmp_path: Path) -> None:
 # --- the command -------------------------------------------------------------------------
 
 
-def test_extract_writes_into_the_case_and_lists_the_todos(tmp_path: Path, case: Path) -> None:
+def test_extract_writes_a_draft_into_the_case_and_lists_the_todos(
+    tmp_path: Path, case: Path
+) -> None:
     result = invoke("extract", article(tmp_path, "story.html"), "--case", case)
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
-    written = case / "sources" / "critic-weekly-critic.yaml"
+    written = case / "drafts" / "critic-weekly-critic.yaml"
     assert written.is_file()
     todo_lines = [line for line in result.stderr.splitlines() if ": todo: " in line]
     assert todo_lines[0].startswith(f"{written}:")
     assert any(": todo: outlet: “Critic Weekly” (og:site_name)" in line for line in todo_lines)
-    assert result.stderr.splitlines()[-1] == (
+    assert result.stderr.splitlines()[-2:] == [
+        f"note: {written} is a draft: check and build do not read drafts/, so it stops "
+        f"nothing while you finish it; then move it into {case / 'sources'}/",
         f"wrote {written}: 4 proposed citations (3 of a known source); fill in the "
-        f"{len(todo_lines)} values marked TODO, then run `provenance check {case}`."
+        f"{len(todo_lines)} values marked TODO, move it into {case / 'sources'}/, then run "
+        f"`provenance check {case}`.",
+    ]
+    again = invoke("extract", article(tmp_path, "story.html"), "--case", case)
+    assert again.exit_code == 1
+    assert again.stderr.startswith(f"error: {written} already exists")
+
+
+CRITIC_SAME_ADDRESS = """\
+    kind: opinion
+    title: A title of its own
+    url: https://critic.example/bots-again/?utm_source=feed
+    """
+CRITIC_SAME_TITLE = """\
+    kind: opinion
+    title: "Bots, again: how one dashboard became a story"
+    """
+
+
+@pytest.mark.parametrize(
+    ("recorded", "name", "how"),
+    [
+        (CRITIC_SAME_ADDRESS, "story.html", "the same address"),
+        (CRITIC_SAME_TITLE, "story.txt", "the same title"),
+        (CRITIC_SAME_TITLE, "story.md", "the same title"),
+    ],
+)
+def test_extract_says_when_the_case_already_records_the_article(
+    tmp_path: Path, make_case: MakeCase, recorded: str, name: str, how: str
+) -> None:
+    case = make_case({**STORY_CASE, "sources/critic.yaml": recorded}, clean=False)
+    result = invoke("extract", article(tmp_path, name), "--case", case)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"note: the article is already in the case: {case / 'sources' / 'critic.yaml'} has "
+        f"{how} (source 'critic'); check that you are not recording it twice\n"
+    ) in result.stderr
+
+
+def test_extract_says_nothing_of_the_kind_for_a_new_article(tmp_path: Path, case: Path) -> None:
+    result = invoke("extract", article(tmp_path, "story.html"), "--case", case)
+    assert "already in the case" not in result.stderr
+
+
+def test_a_draft_named_like_a_recorded_source_is_told_to_take_another_name(
+    tmp_path: Path, make_case: MakeCase
+) -> None:
+    case = make_case({**STORY_CASE, "sources/critic-weekly-critic.yaml": "kind: other\n"})
+    result = invoke("extract", article(tmp_path, "story.html"), "--case", case)
+    assert result.exit_code == 0, result.stderr
+    taken = case / "sources" / "critic-weekly-critic.yaml"
+    assert f"note: {taken} already exists: give the draft another name when you move it" in (
+        result.stderr
     )
+
+
+def test_a_draft_written_into_sources_is_said_to_count_at_once(tmp_path: Path, case: Path) -> None:
+    output = case / "sources" / "critic.yaml"
+    result = invoke("extract", article(tmp_path, "story.txt"), "--case", case, "-o", output)
+    assert result.exit_code == 0, result.stderr
+    assert (
+        f"note: {output} is in sources/, so check and build read it now: its case has errors "
+        "until every value marked TODO is filled in"
+    ) in result.stderr
+    assert result.stderr.splitlines()[-1].endswith(f"then run `provenance check {case}`.")
 
 
 def test_extract_to_standard_output(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Finding candidate citations: sentences, names, attributions, quotations, excerpts."""
+"""Finding candidate citations: names, attributions, quotations, excerpts."""
 
 from __future__ import annotations
 
@@ -7,15 +7,9 @@ from pathlib import Path
 import pytest
 from articles import MARKDOWN, TEXT
 
-from provenance.extract.candidates import (
-    Candidate,
-    Evidence,
-    find_candidates,
-    find_names,
-    kind_hint,
-    looks_like_person,
-    split_sentences,
-)
+from provenance.extract.candidates import Candidate, Evidence, find_candidates
+from provenance.extract.cues import kind_hint
+from provenance.extract.names import find_names, looks_like_person
 from provenance.extract.read import read_article
 from provenance.model import SourceKind
 
@@ -28,33 +22,6 @@ def candidates_of(tmp_path: Path, text: str, name: str = "a.txt") -> list[Candid
 
 def summary(candidates: list[Candidate], *kinds: Evidence) -> list[tuple[str, str | None]]:
     return [(c.evidence.value, c.name) for c in candidates if not kinds or c.evidence in kinds]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("One. Two! Three?", ["One.", "Two!", "Three?"]),
-        (
-            "Dr. Smith met Sen. Jones in the U.S. yesterday. Then he left.",
-            ["Dr. Smith met Sen. Jones in the U.S. yesterday.", "Then he left."],
-        ),
-        (
-            "“It ranked third,” she wrote. “It was clear.”",
-            ["“It ranked third,” she wrote.", "“It was clear.”"],
-        ),
-        ("J. R. Smith wrote it. version 2 is out.", ["J. R. Smith wrote it. version 2 is out."]),
-        ("No full stop at the end", ["No full stop at the end"]),
-    ],
-)
-def test_split_sentences(text: str, expected: list[str]) -> None:
-    assert [text[start:end] for start, end in split_sentences(text)] == expected
-
-
-def test_very_long_sentences_are_cut() -> None:
-    text = "word " * 2000
-    spans = split_sentences(text)
-    assert len(spans) > 1
-    assert max(end - start for start, end in spans) <= 1500
 
 
 def test_find_names() -> None:

@@ -8,18 +8,13 @@ import pytest
 from articles import STORY_CASE, TEXT
 from conftest import MakeCase
 
+from provenance.extract.addresses import address_key
 from provenance.extract.candidates import Candidate, Evidence, find_candidates
-from provenance.extract.match import (
-    Known,
-    Matcher,
-    address_key,
-    closest_claim,
-    known_from_case,
-    match_candidates,
-    normalise,
-    person_similarity,
-)
+from provenance.extract.claims import closest_claim
+from provenance.extract.match import match_candidates
+from provenance.extract.matcher import Known, Matcher, known_from_case
 from provenance.extract.read import read_article
+from provenance.extract.similarity import normalise, person_similarity
 from provenance.model import SourceKind
 
 

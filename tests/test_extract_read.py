@@ -9,13 +9,8 @@ from pathlib import Path
 import pytest
 from articles import HTML, MARKDOWN, TEXT
 
-from provenance.extract.article import (
-    Article,
-    ArticleFormat,
-    BlockRole,
-    normalise_date,
-    web_address,
-)
+from provenance.extract.addresses import web_address
+from provenance.extract.article import Article, ArticleFormat, BlockRole, normalise_date
 from provenance.extract.read import MAX_BYTES, guess_format, read_article
 from provenance.problems import ArticleError
 

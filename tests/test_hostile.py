@@ -13,6 +13,9 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -235,3 +238,124 @@ def test_a_refused_build_keeps_an_output_folder_it_did_not_make(tmp_path: Path) 
     assert not build([folder], out, renderer=fake_svg).built
     assert out.is_dir()
     assert list(out.iterdir()) == []
+
+
+# --- folders that cannot be read ---------------------------------------------------------
+
+
+@pytest.fixture
+def locked_folders(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Folders named `locked*` cannot be listed, as a folder without read permission is
+    for anyone but root (and the suite may run as root, whom permissions do not stop)."""
+    scandir, listdir = os.scandir, os.listdir
+
+    def refuse(path: object) -> None:
+        if Path(os.path.realpath(str(path))).name.startswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+
+    def locked_scandir(path: str = ".") -> object:
+        refuse(path)
+        return scandir(path)
+
+    def locked_listdir(path: str = ".") -> list[str]:
+        refuse(path)
+        return listdir(path)
+
+    monkeypatch.setattr(os, "scandir", locked_scandir)
+    monkeypatch.setattr(os, "listdir", locked_listdir)
+
+
+DENIED = "error: cannot read this folder: Permission denied; nothing in it is checked"
+
+
+@pytest.mark.usefixtures("locked_folders")
+def test_a_folder_of_sources_that_cannot_be_read_is_a_problem(tmp_path: Path) -> None:
+    folder = clean_case(tmp_path / "case")
+    (folder / "sources" / "locked-2018").mkdir()
+    (folder / "sources" / "locked-2018" / "late.yaml").write_text("kind: article\n")
+    assert_handled(folder, [f"sources/locked-2018:1:1: {DENIED} [unreadable-file]"], tmp_path)
+
+
+@pytest.mark.usefixtures("locked_folders")
+def test_a_sources_folder_that_cannot_be_listed_is_a_problem(tmp_path: Path) -> None:
+    folder = clean_case(tmp_path / "case")
+    shutil.move(folder / "sources", folder / "locked")
+    (folder / "sources").symlink_to("locked")  # a link inside the case is followed
+    problems = check_paths([folder]).problems
+    assert relative_lines(problems, folder) == [f"sources:1:1: {DENIED} [unreadable-file]"]
+
+
+@pytest.mark.usefixtures("locked_folders")
+def test_a_folder_of_cases_that_cannot_be_listed_is_a_problem(tmp_path: Path) -> None:
+    (tmp_path / "locked-claims").mkdir()
+    result = CliRunner().invoke(main, ["check", str(tmp_path / "locked-claims")])
+    assert result.exit_code == 1
+    assert result.stdout == f"{tmp_path / 'locked-claims'}:1:1: {DENIED} [unreadable-file]\n"
+
+
+def test_a_sources_file_instead_of_a_folder_is_a_problem(tmp_path: Path) -> None:
+    folder = clean_case(tmp_path / "case")
+    shutil.rmtree(folder / "sources")
+    (folder / "sources").write_text("kind: article\n")
+    lines = relative_lines(check_paths([folder]).problems, folder)
+    assert lines == [
+        "sources:1:1: error: cannot read this folder: Not a directory; nothing in it is "
+        "checked [unreadable-file]"
+    ]
+
+
+def as_someone_else() -> list[str] | None:
+    """A command prefix that runs as a user whom permissions stop (root is not), or
+    None when there is none to be had."""
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] if setpriv else None
+
+
+@pytest.mark.slow
+def test_folders_without_permission_are_problems_not_tracebacks() -> None:
+    prefix = as_someone_else()
+    if prefix is None:
+        pytest.skip("no way to run as a user whom permissions stop")
+    root = Path(tempfile.mkdtemp(prefix="provenance-permissions-"))
+    try:
+        claims = root / "claims"
+        readable = clean_case(claims / "readable")
+        (readable / "sources" / "locked").mkdir()
+        (readable / "sources" / "locked" / "late.yaml").write_text("kind: article\n")
+        locked_case = clean_case(claims / "locked-case")
+        for path in [root, *root.rglob("*")]:
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        (readable / "sources" / "locked").chmod(0)
+        locked_case.chmod(0)
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "provenance", "check", "-j", "1", "claims"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    finally:
+        for path in (
+            root / "claims" / "readable" / "sources" / "locked",
+            root / "claims" / "locked-case",
+        ):
+            path.chmod(0o755)
+        shutil.rmtree(root)
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"claims/locked-case:1:1: {DENIED} [unreadable-file]",
+        f"claims/readable/sources/locked:1:1: {DENIED} [unreadable-file]",
+    ]
+
+
+def test_two_cases_of_one_name_are_refused_before_their_reports_collide(tmp_path: Path) -> None:
+    first, second = clean_case(tmp_path / "one" / "case"), clean_case(tmp_path / "two" / "case")
+    report = check_paths([first, second])
+    assert [str(problem) for problem in report.problems] == [
+        f"{second}:1:1: error: a case named 'case' is already at {first}; case folder names "
+        "must differ [duplicate-case]"
+    ]
+    assert not build([first, second], tmp_path / "out", renderer=fake_svg, jobs=1).built

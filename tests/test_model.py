@@ -19,6 +19,7 @@ from provenance.model import (
     PublicationDate,
     Source,
     SourceKind,
+    check_url,
     parse_publication_date,
 )
 
@@ -104,11 +105,14 @@ def test_nothing_stays_nothing() -> None:
         ("2018-7-9", "not in a date format provenance reads"),
         ("09/07/2018", "not in a date format provenance reads"),
         ("July 9, 2018", "not in a date format provenance reads"),
-        ("", "not in a date format provenance reads"),
+        ("", "the date is empty"),
+        ("  ", "the date is empty"),
         (True, "not as bool"),
         (9.5, "not as float"),
         (["2018"], "not as list"),
         ({"approximate": True}, "needs 'date'"),
+        ({"date": None}, "needs 'date'"),
+        ({"date": None, "approximate": True}, "needs 'date'"),
         ({"date": "2018", "aproximate": True}, "unknown key 'aproximate'"),
         ({"date": "2018", "approximate": "yes"}, "'approximate' should be true or false"),
         ({"date": "2018", "note": 5}, "'note' should be text"),
@@ -248,3 +252,33 @@ def test_certainty_compares_by_strength_not_alphabet() -> None:
     assert Certainty.DISPUTED < Certainty.POSSIBLE < Certainty.LIKELY < Certainty.CERTAIN
     assert Certainty.CERTAIN >= Certainty.LIKELY
     assert max(Certainty.POSSIBLE, Certainty.CERTAIN, Certainty.LIKELY) is Certainty.CERTAIN
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://www.salon.com/2018/07/09/russian-bots-are-back/",
+        "http://a.example:8080/x?q=1#top",
+        "https://user@a.example/x",
+        "https://[::1]:8080/",
+        "https://a.example:65535/",
+    ],
+)
+def test_web_addresses_whose_host_can_be_read_are_kept(url: str) -> None:
+    assert check_url(url) == url
+
+
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("https://[abc/x", "Invalid IPv6 URL"),
+        ("https://[notip]/", "does not appear to be an IPv4 or IPv6 address"),
+        ("https://a.example:99999/", "Port out of range"),
+        ("https://a.example:port/", "Port could not be cast"),
+        ("https://:80/", "it names no host"),
+    ],
+)
+def test_web_addresses_whose_host_cannot_be_read_are_invalid_urls(url: str, reason: str) -> None:
+    with pytest.raises(PydanticCustomError, match=re.escape(reason)) as caught:
+        check_url(url)
+    assert caught.value.type == "invalid-url"

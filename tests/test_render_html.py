@@ -350,3 +350,33 @@ def test_the_build_command_refuses_a_day_that_is_not_one(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert "--as-of" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_claim_page_shows_the_trace_findings_in_its_body(tmp_path: Path) -> None:
+    # Inferred copies, omissions and notes, each in its own section of the page's main
+    # content (once, a template change put them into the <body> tag's class attribute).
+    from casebuilder import case, cites, says, source
+
+    words = "My life itself has been one long soundtrack of music and film, he said."
+    built = case(
+        tmp_path,
+        {
+            "edit": source("other", published="2009-03-30", statements=[says(words)]),
+            "copy": source(published="2009-03-31", statements=[says(words)]),
+            "skip": source(published="2009-04-01", omits=[{"claim": "c", "note": "Not printed."}]),
+            "tempered": source(
+                published="2009-04-02",
+                statements=[says("It may be that he said it.")],
+                citations=[cites("copy")],
+            ),
+        },
+    )
+    report = CaseReport(built, tuple(trace_case(built)), (), {})
+    html = render_report([report])[f"{built.id}/claims/c.html"].decode()
+    page = Page(html)
+    assert [attrs.get("class") for tag, attrs in page.elements if tag == "body"] == ["page-claim"]
+    assert {"copies", "omissions", "notes"} <= page.ids()
+    text = " ".join(page.text)
+    assert "seems to copy" in text
+    assert "Not printed." in text
+    assert "the wording suggests 1" in text

@@ -13,6 +13,7 @@ from articles import fill_todos
 from click.testing import CliRunner, Result
 from conftest import MakeCase
 
+from provenance.build import build
 from provenance.checks import check_paths
 from provenance.cli import main
 from provenance.model import (
@@ -29,11 +30,13 @@ from provenance.model import (
 )
 from provenance.problems import InvalidName, OutputExists, Severity
 from provenance.scaffold import (
+    Todo,
     YamlWriter,
     case_template,
     comment_text,
     new_case,
     new_source,
+    next_step,
     outlets_template,
     people_template,
     schema_modeline,
@@ -120,16 +123,49 @@ def test_outlets_template_is_valid_as_it_is(tmp_path: Path) -> None:
 # --- new source ------------------------------------------------------------------------------
 
 
-def test_new_source_in_a_case_passes_check_once_filled_in(make_case: MakeCase) -> None:
+def fake_svg(dot: str, engine: str) -> bytes:
+    return b'<svg xmlns="http://www.w3.org/2000/svg"></svg>'
+
+
+def test_new_source_in_a_case_is_a_draft_that_stops_nothing(
+    tmp_path: Path, make_case: MakeCase
+) -> None:
     folder = make_case()
     new = new_source(folder, "reply", None)
-    assert new.path == folder / "sources" / "reply.yaml"
-    assert new.text.startswith("# yaml-language-server: $schema=")
+    assert new.path == folder / "drafts" / "reply.yaml"
+    assert new.text.startswith("# yaml-language-server: $schema=../../../schemas/")
+    assert errors(folder) == []
+    assert build([folder], tmp_path / "out", renderer=fake_svg, jobs=1).built
+    assert new.notes == (
+        f"{new.path} is a draft: check and build do not read drafts/, so it stops nothing "
+        f"while you finish it; then move it into {folder / 'sources'}/",
+    )
+
+
+def test_new_source_fails_check_in_sources_until_filled_in(make_case: MakeCase) -> None:
+    folder = make_case()
+    new = new_source(folder, "reply", None)
+    assert new.path is not None
+    moved = new.path.rename(folder / "sources" / "reply.yaml")
     codes = {p.code for p in check_paths([folder]).problems if p.severity is Severity.ERROR}
     assert codes == {"unknown-value", "invalid-id", "empty-value"}
-    assert new.path is not None
-    new.path.write_text(fill_todos(new.text, new.todos, FILLED), encoding="utf-8")
+    moved.write_text(fill_todos(new.text, new.todos, FILLED), encoding="utf-8")
     assert errors(folder) == []
+
+
+def test_next_step() -> None:
+    case = Path("claims/x")
+    todos = [Todo(1, 1, "kind", "")] * 2
+    assert next_step(todos, case / "drafts" / "a.yaml", case) == (
+        "fill in the 2 values marked TODO, move it into claims/x/sources/, then run "
+        "`provenance check claims/x`."
+    )
+    assert next_step([], case / "sources" / "a.yaml", case) == (
+        "check it, then run `provenance check claims/x`."
+    )
+    assert next_step(todos[:1], None, None) == (
+        "fill in the 1 value marked TODO, then run `provenance check`."
+    )
 
 
 def test_new_source_lists_the_case_ids(make_case: MakeCase) -> None:
@@ -146,9 +182,23 @@ def test_source_template_explains_every_key() -> None:
 
 def test_new_source_never_overwrites(make_case: MakeCase) -> None:
     folder = make_case()
+    new_source(folder, "reply", None)
     with pytest.raises(OutputExists):
-        new_source(folder, "origin", None)
+        new_source(folder, "reply", None)
+    with pytest.raises(OutputExists):
+        new_source(folder, None, folder / "sources" / "origin.yaml")
     assert "kind: article" in (folder / "sources" / "origin.yaml").read_text(encoding="utf-8")
+
+
+def test_a_new_source_named_like_a_recorded_one_is_told_to_take_another_name(
+    make_case: MakeCase,
+) -> None:
+    folder = make_case()
+    new = new_source(folder, "origin", None)
+    assert new.notes[1] == (
+        f"{folder / 'sources' / 'origin.yaml'} already exists: give the draft another name "
+        "when you move it (the name is the source's id)"
+    )
 
 
 def _fields(model: type) -> set[str]:
@@ -205,7 +255,7 @@ def test_new_case_command(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert (
         lines[0]
-        == f"{claims / 'my-case' / 'case.yaml'}:10:8: todo: title: the investigation's title"
+        == f"{claims / 'my-case' / 'case.yaml'}:11:8: todo: title: the investigation's title"
     )
     assert lines[-1].startswith(f"created {claims / 'my-case'}/ with sources/ and ")
     assert lines[-1].endswith(
@@ -226,8 +276,14 @@ def test_new_source_command(make_case: MakeCase) -> None:
     folder = make_case()
     result = invoke("new", "source", "reply", "--case", folder)
     assert result.exit_code == 0
-    assert (folder / "sources" / "reply.yaml").is_file()
+    written = folder / "drafts" / "reply.yaml"
+    assert written.is_file()
     assert "todo: kind: one of the kinds above" in result.stderr
+    assert f"note: {written} is a draft: check and build do not read drafts/" in result.stderr
+    assert result.stderr.splitlines()[-1] == (
+        f"wrote {written}: fill in the 7 values marked TODO, move it into "
+        f"{folder / 'sources'}/, then run `provenance check {folder}`."
+    )
     to_stdout = invoke("new", "source")
     assert to_stdout.exit_code == 0
     assert to_stdout.stdout.startswith("# yaml-language-server:")

@@ -216,6 +216,34 @@ def schema(kind: str | None, output_dir: Path | None) -> None:
 
 
 @main.command()
+@click.argument("code", required=False)
+def explain(code: str | None) -> None:
+    """Say what a problem's code means and how to fix it.
+
+    The code is the word in brackets at the end of a problem, e.g. missing-wording.
+    With no code, every code is listed with its severity.
+
+    \b
+    Examples:
+      provenance explain missing-wording
+      provenance explain
+    """
+    from provenance.codes import Code, explain_code, find_code, summary
+    from provenance.problems import did_you_mean
+
+    if code is None:
+        for each in Code:
+            click.echo(f"{each.value:<20} {each.severity.value:<8} {summary(each)}")
+        return
+    found = find_code(code.strip("[]"))
+    if found is None:
+        raise click.UsageError(
+            f"no code '{code}'{did_you_mean(code, list(Code))}; `provenance explain` lists them all"
+        )
+    click.echo(explain_code(found), nl=False)
+
+
+@main.command()
 @case_dirs_argument
 @click.option(
     "-o",
@@ -432,13 +460,13 @@ def export(
     "case_dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Match citations against this case's sources and outlets; the draft goes to its "
-    "sources/ folder.",
+    "drafts/ folder, which check and build do not read, until you move it into sources/.",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the draft here (default: CASE/sources/<name>.yaml with --case, else "
+    help="Write the draft here (default: CASE/drafts/<name>.yaml with --case, else "
     "standard output). An existing file is never overwritten.",
 )
 @click.option(
@@ -467,8 +495,9 @@ def extract(
     Graph, schema.org) gives them, and proposes citations from its links, attributions
     ("according to X", "X wrote"), quotations, @handles and named outlets and people,
     each with its sentence and a confidence; with --case, those that match a known
-    source cite it by id. Values it cannot know are marked TODO: they are listed here,
-    and `provenance check` fails until they are filled in. Nothing is fetched or run.
+    source cite it by id. Values it cannot know are marked TODO and listed here. With
+    --case the draft waits in the case's drafts/ folder, which check and build do not
+    read; move it into sources/ once it is finished. Nothing is fetched or run.
 
     \b
     Examples:
@@ -548,14 +577,15 @@ def new_case_command(name: str, claims_dir: Path) -> None:
     "--case",
     "case_dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Write CASE/sources/ID.yaml, and list the case's claims, outlets and sources in "
+    help="Write CASE/drafts/ID.yaml (check and build do not read drafts/; move it into "
+    "sources/ when it is finished), and list the case's claims, outlets and sources in "
     "the comments.",
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the template here (default: CASE/sources/ID.yaml with --case, else "
+    help="Write the template here (default: CASE/drafts/ID.yaml with --case, else "
     "standard output).",
 )
 def new_source_command(source_id: str | None, case_dir: Path | None, output: Path | None) -> None:
@@ -573,7 +603,7 @@ def new_source_command(source_id: str | None, case_dir: Path | None, output: Pat
 
     if case_dir is not None and source_id is None and output is None:
         raise click.UsageError(
-            "name the source: `provenance new source ID --case DIR` writes DIR/sources/ID.yaml"
+            "name the source: `provenance new source ID --case DIR` writes DIR/drafts/ID.yaml"
         )
     try:
         written = new_source(case_dir, source_id, output)

@@ -148,21 +148,26 @@ def print_todos(path: Path | None, todos: Sequence[Todo]) -> None:
         click.echo(f"{where}: todo: {todo.field}: {todo.hint}", err=True)
 
 
-def todo_advice(todos: Sequence[Todo], case_dir: Path | None) -> str:
-    check = f"provenance check {case_dir}" if case_dir else "provenance check"
-    if not todos:
-        return f"check it, then run `{check}`."
-    return f"fill in the {plural(len(todos), 'value')} marked TODO, then run `{check}`."
+def print_notes(notes: Sequence[str]) -> None:
+    for note in notes:
+        click.echo(f"note: {note}", err=True)
+
+
+def todo_advice(todos: Sequence[Todo], case_dir: Path | None, path: Path | None = None) -> str:
+    from provenance.scaffold import next_step
+
+    return next_step(todos, path, case_dir)
 
 
 def report_draft(draft: Draft, case_dir: Path | None) -> None:
     """What `extract` proposed, and what is left to fill in."""
     print_todos(draft.path, draft.todos)
+    print_notes(draft.notes)
     matched = sum(1 for citation in draft.citations if citation.match.source)
     where = f"wrote {draft.path}" if draft.path else "drafted"
     click.echo(
         f"{where}: {plural(len(draft.citations), 'proposed citation')} ({matched} of a known "
-        f"source); {todo_advice(draft.todos, case_dir)}",
+        f"source); {todo_advice(draft.todos, case_dir, draft.path)}",
         err=True,
     )
 
@@ -172,7 +177,9 @@ def report_new_files(
 ) -> None:
     for written in files:
         print_todos(written.path, written.todos)
+        print_notes(written.notes)
     todos = [todo for written in files for todo in written.todos]
     names = ", ".join(str(written.path) for written in files if written.path is not None)
     where = f"{action} {names}" if names else "template"
-    click.echo(f"{where}: {todo_advice(todos, case_dir)}", err=True)
+    path = files[0].path if len(files) == 1 else None
+    click.echo(f"{where}: {todo_advice(todos, case_dir, path)}", err=True)

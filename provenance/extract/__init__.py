@@ -9,26 +9,27 @@ Four stages, imports going down the list:
                    proposed citations
     draft.py       proposed citations -> a commented YAML source file with TODOs
 
+and the modules they share, each of one concern: addresses.py (web addresses, read
+without raising), sentences.py (sentence splitting), names.py (capitalised names and
+@handles), cues.py (the words of attribution), similarity.py (comparing text and names),
+matcher.py (one candidate against the case's records) and claims.py (the closest claim).
+
 `extract_source` runs them all. Nothing here fetches or runs anything from the article.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 from pathlib import Path
 
 from provenance.extract.article import Article, ArticleFormat
 from provenance.extract.candidates import Candidate, Evidence, find_candidates
-from provenance.extract.draft import Draft, draft_slug, render_draft
-from provenance.extract.match import (
-    Known,
-    Match,
-    ProposedCitation,
-    known_from_case,
-    match_candidates,
-)
+from provenance.extract.draft import Draft, draft_slug, recorded_note, render_draft
+from provenance.extract.match import ProposedCitation, match_candidates
+from provenance.extract.matcher import Known, Match, known_from_case
 from provenance.extract.read import read_article
-from provenance.load import SOURCES_FOLDER
+from provenance.scaffold import draft_notes, draft_path
 
 __all__ = [
     "Article",
@@ -56,9 +57,11 @@ def extract_source(
     """Draft a source file from a saved article.
 
     With a case folder, candidates are matched against its sources and outlets, and the
-    draft goes to `<case>/sources/<slug>.yaml` unless `output` says otherwise; without
-    one, to `output` or (path None) standard output. Nothing is written here: write
-    `draft.text` to `draft.path` with `scaffold.write_new_file`, which never overwrites.
+    draft goes to `<case>/drafts/<slug>.yaml` (which check and build do not read, so an
+    unfinished draft stops nothing) unless `output` says otherwise; without one, to
+    `output` or (path None) standard output. Nothing is written here: write `draft.text`
+    to `draft.path` with `scaffold.write_new_file`, which never overwrites. `draft.notes`
+    say where it went and whether the case already records the article.
     `exclude` leaves known sources out of matching (to measure the draft of a source the
     case already records); `match_wordings` turns matching quotations against recorded
     wordings on or off. Raises ArticleError when the article cannot be read.
@@ -70,5 +73,8 @@ def extract_source(
     matching = match_candidates(article, find_candidates(article), known)
     path = output
     if path is None and case_folder is not None:
-        path = case_folder / SOURCES_FOLDER / f"{draft_slug(article, matching)}.yaml"
-    return render_draft(article, matching, known, path, min_confidence)
+        path = draft_path(case_folder, draft_slug(article, matching))
+    draft = render_draft(article, matching, known, path, min_confidence)
+    recorded = recorded_note(matching, known)
+    notes = ((recorded,) if recorded else ()) + draft_notes(path)
+    return dataclasses.replace(draft, notes=notes)

@@ -2,7 +2,8 @@
 
 The readers (`read` for plain text and Markdown, `html` for HTML) all build an `Article`
 with the `TextBuilder` below, so the later stages see one shape whatever the format.
-The helpers here read the values metadata gives: dates, web addresses, bylines.
+The helpers here read the values metadata gives: dates and bylines (web addresses are
+read by `addresses`).
 """
 
 from __future__ import annotations
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
-from urllib.parse import urljoin, urlsplit
 
 from pydantic_core import PydanticCustomError
 
+from provenance.extract.addresses import web_address
 from provenance.model import parse_publication_date
 
 
@@ -236,22 +237,6 @@ def written_date(text: str) -> str | None:
         except ValueError:
             continue
     return None
-
-
-def web_address(value: object, base: str | None = None) -> str | None:
-    """An absolute http(s) address, resolved against `base`; None for anything else
-    (mailto:, javascript:, a bare fragment, an unresolvable relative address)."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip()
-    if not text or text.startswith("#") or len(text) > 2000 or any(c.isspace() for c in text):
-        return None
-    if base is not None:
-        text = urljoin(base, text)
-    parts = urlsplit(text)
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
-        return None
-    return text
 
 
 _BYLINE = re.compile(r"^(?:by|written by)\s+(.{2,80})$", re.I)

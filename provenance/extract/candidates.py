@@ -13,7 +13,9 @@ confidence for that evidence (`CONFIDENCE`):
 - an @handle;
 - a mention of a named outlet or person (capitalised words).
 
-This stage knows nothing about the case: whether "The Huffington Post" is a known outlet
+The sentences come from `sentences`, the names from `names`, and the words that make an
+attribution from `cues`; this module walks the article and holds quotations and
+excerpts. This stage knows nothing about the case: whether "The Huffington Post" is a known outlet
 is decided when candidates are matched (`match`), which also drops mentions of names the
 case does not know.
 """
@@ -22,11 +24,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from provenance.extract.article import Article, Block, BlockRole
+from provenance.extract.cues import CITING_WORDS, PRONOUN_CUE, Credit, find_credits, kind_hint
+from provenance.extract.names import WORD, Name, find_names, looks_like_person
+from provenance.extract.sentences import split_sentences
 from provenance.model import SourceKind
 
 
@@ -107,379 +112,6 @@ def find_candidates(article: Article) -> list[Candidate]:
     return sorted(found, key=lambda candidate: candidate.start)
 
 
-# --- sentences -------------------------------------------------------------------------
-
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "st",
-        "jr",
-        "sr",
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "no",
-        "vs",
-        "etc",
-        "e.g",
-        "i.e",
-        "u.s",
-        "u.k",
-        "u.n",
-        "a.m",
-        "p.m",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "fig",
-        "al",
-        "approx",
-        "dept",
-        "est",
-        "ft",
-        "mt",
-    ]
-)
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’')\]]*")  # noqa: RUF001 - typographic marks meant
-_MAX_SENTENCE = 1500
-
-
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sentence spans of `text[start:end]`: a break after . ! or ? (and any closing
-    quote) before a capital, a digit or an opening quote, but not after an abbreviation
-    or an initial."""
-    end = len(text) if end is None else end
-    spans, begin = [], start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        following = text[match.end() : end]
-        rest = following.lstrip()
-        if not rest or rest is following or not _opens_sentence(rest[0]):
-            continue
-        if _after_abbreviation(text[begin : match.start()], match.group()):
-            continue
-        spans.append((begin, match.end()))
-        begin = match.end() + len(following) - len(rest)
-    spans.append((begin, end))
-    return [piece for span in spans if span[1] > span[0] for piece in _capped(span)]
-
-
-def _opens_sentence(char: str) -> bool:
-    return char.isupper() or char.isdigit() or char in "\"“‘'([#@¿¡"  # noqa: RUF001 - typographic marks meant
-
-
-def _after_abbreviation(before: str, terminator: str) -> bool:
-    if not terminator.startswith(".") or len(terminator.rstrip("\"”’')]")) > 1:  # noqa: RUF001 - typographic marks meant
-        return False
-    word = before.rsplit(None, 1)[-1] if before.split() else ""
-    return word.lower().lstrip('("“') in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
-
-
-def _capped(span: tuple[int, int]) -> Iterator[tuple[int, int]]:
-    """Runaway "sentences" (lists, tables without punctuation) cut to a readable size."""
-    start, end = span
-    while end - start > _MAX_SENTENCE:
-        yield start, start + _MAX_SENTENCE
-        start += _MAX_SENTENCE
-    yield start, end
-
-
-# --- names -------------------------------------------------------------------------------
-
-_WORD = re.compile(r"[@#]?\w+(?:[’'.&-]\w+)*")  # noqa: RUF001 - typographic marks meant
-_CONNECTORS = frozenset({"of", "for", "the", "de", "del", "van", "von", "al", "&", "la", "le"})
-_POSSESSIVE = re.compile(r"[’']s$")  # noqa: RUF001 - typographic marks meant
-
-
-@dataclass(frozen=True)
-class Name:
-    """A run of capitalised words in a sentence: a possible outlet, person or title."""
-
-    text: str
-    start: int
-    end: int
-
-
-def find_names(sentence: str, common_words: frozenset[str] = frozenset()) -> list[Name]:
-    """Capitalised runs ("Mary Papenfuss", "Alliance for Securing Democracy",
-    "Hamilton 68"), without a leading word the article also writes in lower case (so
-    "The" and "Bots" at the start of a sentence are not names), and @handles."""
-    names: list[Name] = []
-    run: list[re.Match[str]] = []
-    words = list(_WORD.finditer(sentence))
-    opening = words[0].start() if words else 0
-    for match in [*words, None]:
-        if match is not None and _continues(sentence, run, match):
-            run.append(match)
-            continue
-        leading = _LEADING_WORDS | (common_words if run and run[0].start() == opening else set())
-        names.extend(_name_from_run(sentence, run, leading))
-        run = []
-        if match is not None and match.group().startswith("@"):
-            names.append(Name(match.group(), match.start(), match.end()))
-        elif match is not None and _capitalised(match.group()):
-            run = [match]
-    return names
-
-
-def _capitalised(word: str) -> bool:
-    return word[0].isupper() and word[0] not in "@#"
-
-
-def _continues(sentence: str, run: list[re.Match[str]], match: re.Match[str]) -> bool:
-    if not run or not sentence[run[-1].end() : match.start()].isspace():
-        return False
-    word = match.group()
-    return _capitalised(word) or word.isdigit() or word in _CONNECTORS
-
-
-def _name_from_run(
-    sentence: str, run: list[re.Match[str]], leading: frozenset[str] | set[str]
-) -> Iterator[Name]:
-    """The name in a run of words, less connectors at its end and `leading` words at its
-    start (words the article also writes in lower case, when the run opens a sentence)."""
-    while run and (run[-1].group() in _CONNECTORS):
-        run = run[:-1]
-    while run and run[0].group().lower() in leading:
-        run = run[1:]
-    while run and not _capitalised(run[0].group()):
-        run = run[1:]
-    if run:
-        start, end = run[0].start(), run[-1].end()
-        text = _POSSESSIVE.sub("", sentence[start:end])
-        yield Name(text, start, start + len(text))
-
-
-# Words that open a sentence and are never names, whatever the article does with them.
-_LEADING_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "at",
-        "but",
-        "and",
-        "so",
-        "as",
-        "if",
-        "when",
-        "while",
-        "this",
-        "that",
-        "these",
-        "those",
-        "it",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "their",
-        "our",
-        "my",
-        "your",
-        "according",
-        "after",
-        "before",
-        "since",
-        "for",
-        "of",
-        "to",
-        "with",
-        "from",
-        "by",
-        "despite",
-        "however",
-        "also",
-        "then",
-        "now",
-        "here",
-        "there",
-        "what",
-        "why",
-        "how",
-        "who",
-        "where",
-        "yet",
-        "or",
-        "nor",
-    ]
-)
-
-
-# --- attributions --------------------------------------------------------------------
-
-_VERBS = (
-    r"said|says|told|tells|wrote|writes|reported|reports|noted|notes|tweeted|posted|"
-    r"stated|states|claimed|claims|argued|argues|explained|explains|concluded|concludes|"
-    r"acknowledged|acknowledges|observed|observes|found|finds|shows|showed|revealed|"
-    r"reveals|concurs|concurred|responded|responds|warned|warns|suggested|suggests|"
-    r"insisted|insists|announced|announces|confirmed|confirms|estimated|estimates|"
-    r"alleged|alleges|put it|pointed out|points out|has (?:a|an) (?:new )?"
-    r"(?:article|piece|report|story|study|post)|published|publishes"
-)
-_BETWEEN = (
-    r"(?:\s*,[^,]{1,100},)?\s+"
-    r"(?:(?:has|have|had|also|recently|previously|first|later|then|just|already|once)\s+){0,3}"
-)
-_AFTER_SUBJECT = re.compile(_BETWEEN + r"(?P<cue>" + _VERBS + r")\b")
-_PRONOUN = re.compile(r"\b(?:he|she|they)" + _BETWEEN + r"(?P<cue>" + _VERBS + r")\b", re.I)
-_ACCORDING = re.compile(r"\b(?P<cue>according to)\s+(?:the\s+|a\s+|an\s+)?", re.I)
-_CREDITING = re.compile(
-    r"\b(?P<cue>told|tells|(?:writes|wrote|writing|reports|reported|reporting) (?:at|for|in)|"
-    r"cites|cited|citing|quotes|quoted|quoting|via|data from|(?:report|study|analysis|"
-    r"tracking|research|data) by|(?:reported|published) (?:by|in)|in an interview with|"
-    r"speaking (?:to|with))\s+(?:the\s+|a\s+)?",
-    re.I,
-)
-_CITING_WORDS = re.compile(
-    r"\b(?:according|article|report|reported|piece|study|data|tweet|tweeted|wrote|writes|"
-    r"published|titled|headline|interview|analysis|column|blog|post|posted|says|said)\b",
-    re.I,
-)
-_KIND_HINTS = (
-    (re.compile(r"\b(?:tweet|tweeted|retweet\w*|twitter post)\b", re.I), SourceKind.SOCIAL_POST),
-    (re.compile(r"\b(?:study|paper|researchers?)\b", re.I), SourceKind.STUDY),
-    (re.compile(r"\b(?:dashboard|tracker|tracking)\b", re.I), SourceKind.DASHBOARD),
-    (re.compile(r"\b(?:op-ed|column|opinion)\b", re.I), SourceKind.OPINION),
-    (re.compile(r"\b(?:blog|blogger)\b", re.I), SourceKind.BLOG_POST),
-    (re.compile(r"\b(?:press release)\b", re.I), SourceKind.PRESS_RELEASE),
-    (re.compile(r"\b(?:broadcast|segment|aired|on air)\b", re.I), SourceKind.BROADCAST),
-)
-_ORGANISATION_WORDS = frozenset(
-    [
-        "post",
-        "times",
-        "news",
-        "journal",
-        "daily",
-        "dot",
-        "herald",
-        "tribune",
-        "gazette",
-        "guardian",
-        "magazine",
-        "review",
-        "press",
-        "media",
-        "network",
-        "party",
-        "alliance",
-        "university",
-        "institute",
-        "center",
-        "centre",
-        "foundation",
-        "council",
-        "committee",
-        "agency",
-        "department",
-        "ministry",
-        "association",
-        "society",
-        "group",
-        "company",
-        "inc",
-        "corp",
-        "wire",
-        "monitor",
-        "observer",
-        "telegraph",
-        "chronicle",
-        "radio",
-        "tv",
-        "channel",
-        "project",
-        "lab",
-        "office",
-        "house",
-        "senate",
-        "congress",
-        "court",
-        "bureau",
-        "service",
-        "commission",
-        "union",
-        "organization",
-        "organisation",
-        "digital",
-        "nation",
-        "democrats",
-        "republicans",
-        "twitter",
-        "facebook",
-        "dashboard",
-        "site",
-        "report",
-        "study",
-    ]
-)
-
-
-def kind_hint(sentence: str) -> SourceKind | None:
-    """What the sentence says the cited thing is, when it says."""
-    return next((kind for pattern, kind in _KIND_HINTS if pattern.search(sentence)), None)
-
-
-def looks_like_person(name: str) -> bool:
-    """Two to four capitalised words, none of them a word organisations use."""
-    words = name.split()
-    return 2 <= len(words) <= 4 and all(
-        word[0].isupper()
-        and not any(char.isdigit() for char in word)
-        and word.lower().strip(".") not in _ORGANISATION_WORDS
-        for word in words
-    )
-
-
-@dataclass(frozen=True)
-class _Credit:
-    """A name a sentence credits, by which rule and with which words."""
-
-    name: Name
-    cue: str
-    reason: str
-
-
-def _credits(sentence: str, names: Sequence[Name]) -> list[_Credit]:
-    by_start = {name.start: name for name in names}
-    found = [
-        _Credit(name, match.group("cue"), "attribution")
-        for name in names
-        if (match := _AFTER_SUBJECT.match(sentence, name.end))
-    ]
-    for pattern, reason in ((_ACCORDING, "attribution"), (_CREDITING, "credited as a source")):
-        for match in pattern.finditer(sentence):
-            if match.end() in by_start:
-                found.append(_Credit(by_start[match.end()], match.group("cue").lower(), reason))
-    return found
-
-
 # --- quotations ------------------------------------------------------------------------
 
 _QUOTATION = re.compile(r"“([^“”]{1,3000})”|\"([^\"\n]{1,3000})\"")
@@ -493,7 +125,7 @@ class _Sentence:
     end: int
     text: str
     names: list[Name]
-    credits: list[_Credit]
+    credits: list[Credit]
     pronoun: tuple[str, str] | None
     """A pronoun attribution ("she wrote"), resolved to a person: (name, cue)."""
 
@@ -505,7 +137,7 @@ class _Finder:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.common = frozenset(
-            word.lower() for word in _WORD.findall(article.text) if word[0].islower()
+            word.lower() for word in WORD.findall(article.text) if word[0].islower()
         )
         self.people: dict[str, str] = {}
         self.last_person: str | None = None
@@ -542,7 +174,7 @@ class _Finder:
         text = self.article.text[start:end]
         names = [self._known_person(name) for name in find_names(text, self.common)]
         pronoun = None
-        if (match := _PRONOUN.search(text)) and self.last_person:
+        if (match := PRONOUN_CUE.search(text)) and self.last_person:
             pronoun = (self.last_person, match.group("cue"))
         hint = kind_hint(text)
         if hint is not None and (pronoun or any(looks_like_person(n.text) for n in names)):
@@ -551,7 +183,7 @@ class _Finder:
             if looks_like_person(name.text):
                 self.people[name.text.split()[-1]] = name.text
                 self.last_person = name.text
-        return _Sentence(start, end, text, names, _credits(text, names), pronoun)
+        return _Sentence(start, end, text, names, find_credits(text, names), pronoun)
 
     def _known_person(self, name: Name) -> Name:
         """A surname alone ("Papenfuss acknowledges") stands for the person named before."""
@@ -596,7 +228,7 @@ class _Finder:
                 name=match.group(),
                 kind_hint=SourceKind.SOCIAL_POST,
             )
-        reason = "mention near a citing word" if _CITING_WORDS.search(sentence.text) else "mention"
+        reason = "mention near a citing word" if CITING_WORDS.search(sentence.text) else "mention"
         for name in sentence.names:
             if name.text.startswith("@") or name.start in credited:
                 continue

@@ -17,7 +17,9 @@ from pathlib import Path
 
 from provenance.extract.article import Article, Metadata
 from provenance.extract.candidates import Candidate, Evidence
-from provenance.extract.match import Known, Matching, ProposedCitation, closest_claim
+from provenance.extract.claims import closest_claim
+from provenance.extract.match import Matching, ProposedCitation
+from provenance.extract.matcher import Known
 from provenance.model import Relation, SourceKind
 from provenance.scaffold import TODO, Todo, YamlWriter, comment_text, schema_modeline, slugify
 
@@ -36,6 +38,9 @@ class Draft:
     matching: Matching
     citations: tuple[ProposedCitation, ...]
     """The proposed citations written into the draft (those over the confidence floor)."""
+    notes: tuple[str, ...] = ()
+    """What the user should know before finishing it, for the terminal: that the case
+    already records the article, where the draft went."""
 
 
 def render_draft(
@@ -56,6 +61,18 @@ def render_draft(
     writer.blank()
     _statements_note(writer)
     return Draft(path, writer.text(), tuple(writer.todos), article, matching, citations)
+
+
+def recorded_note(matching: Matching, known: Known) -> str | None:
+    """The sentence that tells the user the case already records the article."""
+    source = next((s for s in known.sources if s.id == matching.itself), None)
+    if source is None:
+        return None
+    where = source.location.path or source.id
+    return (
+        f"the article is already in the case: {where} has {matching.itself_by} "
+        f"(source '{source.id}'); check that you are not recording it twice"
+    )
 
 
 def draft_slug(article: Article, matching: Matching) -> str:
@@ -82,14 +99,15 @@ def _header(writer: YamlWriter, article: Article, matching: Matching, known: Kno
         f"Draft of a source file, written by `provenance extract` from "
         f"{Path(article.path).name} ({article.format.value}){against}. It was read by rules, "
         "not by a person: check each value against the article, delete the proposed "
-        "citations that are not citations, and fill in every value marked TODO; "
-        "`provenance check` fails until none is left."
+        "citations that are not citations, and fill in every value marked TODO; then move "
+        "the file into the case's sources/ folder (check and build do not read drafts/), "
+        "where `provenance check` fails on any TODO left."
     )
     if matching.itself:
         writer.comment(
-            f"The article seems to be the case's source '{matching.itself}' (by its address, "
-            "title, or author and wording), so it is not proposed as a citation: check that "
-            "you are not recording it twice."
+            f"The article seems to be the case's source '{matching.itself}' "
+            f"({matching.itself_by}), so it is not proposed as a citation: check that you are "
+            "not recording it twice."
         )
     for note in article.notes:
         writer.comment(f"Note: {note}.")

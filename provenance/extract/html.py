@@ -17,6 +17,7 @@ from typing import Any
 import lxml.etree
 import lxml.html
 
+from provenance.extract.addresses import web_address
 from provenance.extract.article import (
     Article,
     ArticleFormat,
@@ -28,7 +29,6 @@ from provenance.extract.article import (
     byline_names,
     ld_name,
     normalise_date,
-    web_address,
     with_changes,
 )
 from provenance.model import SourceKind

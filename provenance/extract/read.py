@@ -28,6 +28,7 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from provenance.extract.addresses import web_address
 from provenance.extract.article import (
     Article,
     ArticleFormat,
@@ -40,7 +41,6 @@ from provenance.extract.article import (
     first_text,
     first_value,
     normalise_date,
-    web_address,
     with_changes,
     written_date,
 )

@@ -28,6 +28,7 @@ import jinja2
 from markupsafe import Markup
 from pydantic import TypeAdapter
 
+from provenance.codes import Code
 from provenance.model import Case, PublicationDate, Relation, Source
 from provenance.problems import Problem
 from provenance.render.common import chain_text, safe_url, svg_edge_id, svg_node_id
@@ -40,14 +41,14 @@ INDEX_PAGE = "index.html"
 
 # Warnings in the order a fact-checker weighs them; codes not listed follow by name.
 WARNING_ORDER = (
-    "single-origin",
-    "no-origin",
-    "ungrounded",
-    "circular",
-    "temporal",
-    "escalation",
-    "retracted",
-    "corrected",
+    Code.SINGLE_ORIGIN,
+    Code.NO_ORIGIN,
+    Code.UNGROUNDED,
+    Code.CIRCULAR,
+    Code.TEMPORAL,
+    Code.ESCALATION,
+    Code.RETRACTED,
+    Code.CORRECTED,
 )
 DRIFT_OPEN_SIMILARITY = 0.3
 """Below this similarity a citing source has reworded rather than edited, and its word
@@ -367,10 +368,11 @@ def _date_span(sources: Iterable[Source]) -> tuple[DateCell, DateCell]:
 
 
 def _seen_span(trace: Trace) -> tuple[DateCell, DateCell]:
-    """The claim's first and last appearance, from the sources' own dates (firm or
-    approximate) only: an undated source says nothing about when."""
+    """The claim's first and last appearance: the own dates (firm or approximate) of the
+    sources that carry it. An undated source says nothing about when; one that only
+    disputes the claim is no appearance of it."""
     dated = sorted(
-        (item.first_seen for item in trace.sources if item.first_seen is not None),
+        (item.first_seen for item in trace.sources if item.carries and item.first_seen),
         key=lambda seen: (seen.earliest, seen.text),
     )
     if not dated:
