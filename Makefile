@@ -59,6 +59,7 @@ $(INSTALLED): pyproject.toml
 	touch $@
 
 clean:
-	rm -rf $(VENV) output/*/ output/index.html .mypy_cache .pytest_cache .ruff_cache \
-		.import_linter_cache .coverage .coverage.*
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache .import_linter_cache .coverage .coverage.*
+	# The report: its links (index.html, one per case) and .provenance/, where the builds are.
+	find output -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} +
 	find tests/gold -name '*.actual.*' -delete

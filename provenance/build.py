@@ -6,11 +6,13 @@ trace JSON and its report pages (with slots where the drawings go). The main pro
 lays the drawings out with Graphviz in a pool of threads (each render is its own
 process) as soon as a case is ready, fills the slots, and stages the files.
 
-Nothing is written until every case has been checked without errors: new files wait in
-a staging folder and are moved into place together at the end (outputs.py). A case
-whose files have not changed since the last build is not loaded at all, and a drawing
-whose DOT text has not changed is not laid out again. With `as_of`, every case is first
-cut to the record as it stood on that day (`timeline.case_as_of`).
+Nothing is published until every case has been checked without errors: the new report
+is made beside the published one and published in one step at the end (outputs.py). A
+case whose files have not changed since the last build is not loaded at all, and a
+drawing whose DOT text has not changed is not laid out again. Every drawing is laid out
+as its size allows and within a time limit (render/layout.py, render/svg.py). With
+`as_of`, every case is first cut to the record as it stood on that day
+(`timeline.case_as_of`).
 """
 
 from __future__ import annotations
@@ -30,75 +32,47 @@ from pathlib import Path
 
 import watchfiles
 
-from provenance.checks import (
-    CheckedCase,
-    Report,
-    block_interrupts,
-    cancelled_on_error,
-    check_folder,
-    check_paths,
-    find_cases,
-    process_pool,
-    results_as_completed,
-    worker_count,
-)
-from provenance.graph import citation_graph, outlet_graph
+from provenance.checks import check_folder, find_cases
+from provenance.drawings import Drawing, Drawn, case_drawings, draw
+from provenance.graph import citation_graph
 from provenance.load import to_case
-from provenance.model import Case
-from provenance.outputs import (
-    Manifest,
-    OutputFolder,
-    case_fingerprint,
-    drawing_key,
-    locked,
-    write_atomically,
-)
-from provenance.problems import (
-    ClaimNotFound,
-    CountsProblems,
-    Problem,
-    ProvenanceError,
-    did_you_mean,
-    has_errors,
-)
-from provenance.render.dot import claim_dot, outlet_dot, overview_dot, overview_sources
+from provenance.manifests import Manifest, case_fingerprint, drawing_key
+from provenance.outputs import OutputFolder, locked, write_atomically
+from provenance.problems import CountsProblems, Problem, ProvenanceError, has_errors
 from provenance.render.html import (
     INDEX_ENTRY,
     CaseReport,
     IndexEntry,
-    claim_page_path,
     fill_svg_slots,
     index_entry,
-    relative_href,
     render_case_pages,
     render_index,
 )
-from provenance.render.svg import engine_for, is_large, render_svg, renderer_version
+from provenance.render.svg import (
+    Renderer,
+    drawing_stopped_on_error,
+    render_svg,
+    renderer_version,
+)
 from provenance.render.trace_json import trace_to_json
 from provenance.timeline import case_as_of
-from provenance.trace import Trace, trace_claim
+from provenance.trace import trace_claim
+from provenance.workers import (
+    block_interrupts,
+    cancelled_on_error,
+    process_pool,
+    results_as_completed,
+    worker_count,
+)
 
-Renderer = Callable[[str, str], bytes]
 Progress = Callable[["BuildProgress"], None]
 
 __all__ = [
     "BuildResult",
     "build",
-    "case_with_claim",
-    "trace_claim_in",
     "watch_and_build",
     "write_atomically",
 ]
-
-
-@dataclass(frozen=True)
-class Drawing:
-    """One graph to draw: its DOT text, the engine to use, and where the SVG goes
-    (relative to the output folder)."""
-
-    path: str
-    dot: str
-    engine: str
 
 
 @dataclass(frozen=True)
@@ -148,6 +122,9 @@ class BuildResult(CountsProblems):
     unchanged_cases: int = 0
     """Cases whose files had not changed since the last build: not read at all."""
     seconds: float = 0.0
+    shortfalls: tuple[tuple[Path, str], ...] = ()
+    """Graphs drawn in this build that could not be drawn in full, each with what it
+    leaves out: too large, or Graphviz ran out of time (see render/svg.py)."""
 
     @property
     def built(self) -> bool:
@@ -193,38 +170,6 @@ def prepare_case(folder: Path, fingerprint: str, as_of: date | None) -> Prepared
     )
 
 
-def case_drawings(case: Case, traces: Sequence[Trace]) -> list[Drawing]:
-    """Every graph of one case: one per claim, the overview, and the outlet graph."""
-    drawings = []
-    for trace in traces:
-        size = len(trace.sources)
-        drawings.append(
-            Drawing(
-                f"{case.id}/claims/{trace.claim.id}.svg",
-                claim_dot(trace, large=is_large(size)),
-                engine_for(size),
-            )
-        )
-    overview = f"{case.id}/overview.svg"
-    size = len(overview_sources(case)) + len(case.claims)
-    dot = overview_dot(
-        case,
-        large=is_large(size),
-        claim_pages=lambda claim_id: relative_href(claim_page_path(case.id, claim_id), overview),
-    )
-    drawings.append(Drawing(overview, dot, engine_for(size)))
-    outlets = outlet_graph(case)
-    size = outlets.number_of_nodes()
-    drawings.append(
-        Drawing(
-            f"{case.id}/outlets.svg",
-            outlet_dot(outlets, case.title, large=is_large(size)),
-            engine_for(size),
-        )
-    )
-    return drawings
-
-
 def _json_bytes(data: object) -> bytes:
     return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
 
@@ -249,6 +194,7 @@ def build(
     """
     started = time.perf_counter()
     folders, problems = find_cases(paths)
+    refuse_output_among_cases(output_dir, [*paths, *folders])
     existed = output_dir.exists()
     try:
         with locked(output_dir):
@@ -268,6 +214,29 @@ def build(
     except OSError as error:
         where = error.filename or output_dir
         raise ProvenanceError(f"cannot write to {where}: {error.strerror or error}") from error
+
+
+class OutputAmongCases(ProvenanceError):
+    """The output folder is, or is inside, a folder of case files, or holds one."""
+
+
+def refuse_output_among_cases(output_dir: Path, case_places: Sequence[Path]) -> None:
+    """Refuse an output folder that is a case folder (or a folder named on the command
+    line), lies inside one, or holds one: the report would be written among the case
+    files, and a build could replace or remove them."""
+    output = output_dir.resolve()
+    for place in case_places:
+        where = place.resolve()
+        if output == where or output.is_relative_to(where):
+            raise OutputAmongCases(
+                f"the output folder {output_dir} is inside {place}, where the case files "
+                "are: build into a folder outside them, e.g. -o output"
+            )
+        if where.is_relative_to(output):
+            raise OutputAmongCases(
+                f"the output folder {output_dir} holds the case files in {place}: build "
+                "into a folder of its own, e.g. -o output"
+            )
 
 
 def _remove_own_folder(output: OutputFolder, existed: bool) -> None:
@@ -304,6 +273,7 @@ class _Run:
         self.unchanged_cases = 0
         self.written: list[Path] = []
         self.unchanged: list[Path] = []
+        self.shortfalls: list[tuple[Path, str]] = []
         self.order: list[str] = []
 
     def build(
@@ -344,11 +314,12 @@ class _Run:
     # -- preparing and drawing --
 
     def prepare_all(self, as_of: date | None) -> None:
-        pending: deque[tuple[PreparedCase, list[tuple[Drawing, Future[bytes] | bytes]]]]
+        pending: deque[tuple[PreparedCase, list[tuple[Drawing, Future[Drawn] | Drawn]]]]
         pending = deque()
         workers = worker_count(self.jobs, max(len(self.stale), 1))
         drawing_threads = ThreadPoolExecutor(max_workers=workers, initializer=block_interrupts)
-        with cancelled_on_error(drawing_threads) as drawing_pool:
+        # On Ctrl-C or an error: the Graphviz runs are killed first, then the pool stops.
+        with cancelled_on_error(drawing_threads) as drawing_pool, drawing_stopped_on_error():
             for prepared in self._prepared(as_of):
                 self.cases_done += 1
                 self.problems += prepared.problems
@@ -384,33 +355,37 @@ class _Run:
 
     def _draw(
         self, prepared: PreparedCase, pool: ThreadPoolExecutor
-    ) -> list[tuple[Drawing, Future[bytes] | bytes]]:
-        drawings: list[tuple[Drawing, Future[bytes] | bytes]] = []
+    ) -> list[tuple[Drawing, Future[Drawn] | Drawn]]:
+        drawings: list[tuple[Drawing, Future[Drawn] | Drawn]] = []
         for drawing in prepared.drawings:
             cached = self.output.cached_drawing(self._key(drawing))
             if cached is not None:
                 self.reused += 1
-                drawings.append((drawing, cached))
+                drawings.append((drawing, Drawn(cached)))
             else:
-                drawings.append((drawing, pool.submit(self.renderer, drawing.dot, drawing.engine)))
+                submitted = pool.submit(draw, drawing.dot, drawing.engine, self.renderer)
+                drawings.append((drawing, submitted))
         return drawings
 
     def _key(self, drawing: Drawing) -> str:
         return drawing_key(drawing.dot, drawing.engine, self.version)
 
     def _finish(
-        self, prepared: PreparedCase, drawings: list[tuple[Drawing, Future[bytes] | bytes]]
+        self, prepared: PreparedCase, drawings: list[tuple[Drawing, Future[Drawn] | Drawn]]
     ) -> None:
         """Stage one case's files, now that its drawings are done."""
         svgs: dict[str, bytes] = {}
         for drawing, outcome in drawings:
             if isinstance(outcome, Future):
-                svg = outcome.result()
-                self.output.cache_drawing(self._key(drawing), svg)
+                drawn = outcome.result()
+                self.output.cache_drawing(self._key(drawing), drawn.svg)
                 self.rendered += 1
+                shortfall = drawn.shortfall or drawing.shortfall
+                if shortfall:
+                    self.shortfalls.append((self.output.root / drawing.path, shortfall))
             else:
-                svg = outcome
-            svgs[drawing.path] = svg
+                drawn = outcome
+            svgs[drawing.path] = drawn.svg
         prefix = f"{prepared.case_id}/"
         inside = {path.removeprefix(prefix): svg for path, svg in svgs.items()}
         files = {
@@ -464,10 +439,11 @@ class _Run:
             self.reused,
             self.unchanged_cases,
             seconds,
+            tuple(sorted(self.shortfalls)),
         )
 
 
-def _done(drawings: Iterable[tuple[Drawing, Future[bytes] | bytes]]) -> bool:
+def _done(drawings: Iterable[tuple[Drawing, Future[Drawn] | Drawn]]) -> bool:
     return all(not isinstance(outcome, Future) or outcome.done() for _, outcome in drawings)
 
 
@@ -484,33 +460,3 @@ def watch_and_build(
         *paths, stop_event=stop, debounce=300, rust_timeout=500, yield_on_timeout=False
     ):
         run()
-
-
-def trace_claim_in(paths: Sequence[Path], claim_id: str) -> Trace | Report:
-    """Trace a claim in whichever checked case has it; the Report if that case has errors.
-
-    Raises ClaimNotFound when no case, or more than one, has the claim.
-    """
-    holder = case_with_claim(check_paths(paths), claim_id)
-    if holder.has_errors:
-        return Report((holder,), holder.problems)
-    return trace_claim(to_case(holder.loaded), claim_id)
-
-
-def case_with_claim(report: Report, claim_id: str) -> CheckedCase:
-    """The one checked case that has the claim; ClaimNotFound when none or several do."""
-    claims = {
-        checked: [claim.id for claim in checked.loaded.case_file.claims]
-        for checked in report.cases
-        if checked.loaded.case_file
-    }
-    holders = [checked for checked, ids in claims.items() if claim_id in ids]
-    if len(holders) != 1:
-        known = [known_id for ids in claims.values() for known_id in ids]
-        if holders:
-            raise ClaimNotFound(
-                f"claim '{claim_id}' is in {len(holders)} cases; name the "
-                "case folder after the claim id"
-            )
-        raise ClaimNotFound(f"no case has a claim '{claim_id}'{did_you_mean(claim_id, known)}")
-    return holders[0]

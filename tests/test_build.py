@@ -8,16 +8,17 @@ import shutil
 from pathlib import Path
 from xml.etree import ElementTree
 
-import graphviz
 import pytest
 from click.testing import CliRunner
 from conftest import CLEAN_CASE, WALKAWAY, needs_graphviz, write_files
+from reports import report_files, report_paths
 
 from provenance.build import build
 from provenance.cli import main
 from provenance.outputs import write_atomically
 from provenance.problems import GraphvizNotFound, ProvenanceError
-from provenance.render.svg import engine_for, render_svg
+from provenance.render.layout import layout_for
+from provenance.render.svg import render_svg
 
 
 def fake_svg(dot: str, engine: str) -> bytes:
@@ -27,9 +28,8 @@ def fake_svg(dot: str, engine: str) -> bytes:
 
 def tree_digest(folder: Path) -> dict[str, str]:
     return {
-        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
+        relative: hashlib.sha256(content).hexdigest()
+        for relative, content in report_files(folder).items()
     }
 
 
@@ -102,18 +102,21 @@ def test_atomic_writes_leave_no_temporary_files(tmp_path: Path) -> None:
     assert [path.name for path in target.parent.iterdir()] == ["file.svg"]
 
 
-def test_missing_graphviz_is_one_plain_sentence(monkeypatch: pytest.MonkeyPatch) -> None:
-    def missing(*args: object, **kwargs: object) -> bytes:
-        raise graphviz.ExecutableNotFound(("dot",))
-
-    monkeypatch.setattr(graphviz, "pipe", missing)
+def test_missing_graphviz_is_one_plain_sentence(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))  # an empty folder: no dot anywhere
     with pytest.raises(GraphvizNotFound, match="apt-get install graphviz"):
         render_svg("digraph { a }")
 
 
-def test_engine_is_chosen_by_size() -> None:
-    assert engine_for(20) == "dot"
-    assert engine_for(2000) == "sfdp"
+def test_the_layout_is_chosen_by_nodes_and_edges() -> None:
+    assert layout_for(20, 30).engine == "dot"
+    assert layout_for(2000, 2500).engine == "sfdp"
+    dense = layout_for(41, 1_600)  # forty sources that all cite one another
+    assert (dense.engine, dense.detailed, dense.whole) == ("sfdp", False, True)
+    assert not layout_for(30_000, 40_000).whole
+    assert not layout_for(2_000, 80_000).whole
 
 
 # --- the build and trace commands ----------------------------------------------------
@@ -175,3 +178,26 @@ def test_trace_in_a_broken_case_prints_the_problems(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["trace", "rank", str(folder)])
     assert result.exit_code == 1
     assert "[unknown-value]" in result.stderr
+
+
+# --- strings too long for Graphviz -----------------------------------------------------
+
+
+@needs_graphviz
+@pytest.mark.parametrize(
+    ("title", "statement"),
+    [("&" * 3_300, "The bot ranked first."), ("T" * 16_400, "s" * 16_400)],
+    ids=["3300-ampersands", "16400-characters"],
+)
+def test_text_longer_than_graphviz_takes_is_shortened_not_a_failed_build(
+    tmp_path: Path, title: str, statement: str
+) -> None:
+    case_yaml = f'title: "{title}"\nclaims:\n  - id: rank\n    statement: "{statement}"\n'
+    folder = write_files(tmp_path / "case", {**CLEAN_CASE, "case.yaml": case_yaml})
+    assert CliRunner().invoke(main, ["check", str(folder)]).exit_code == 0
+    result = CliRunner().invoke(main, ["build", str(folder), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    for svg in report_paths(tmp_path / "out", ".svg"):
+        assert ElementTree.fromstring(svg.read_bytes()) is not None
+    overview = (tmp_path / "out" / "case" / "overview.svg").read_text()
+    assert "…" in overview  # the case title and the claim's tooltip, cut to fit

@@ -3,15 +3,20 @@ bytes, staged commits, the lock, stale files, progress and watching."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import shutil
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import fake_graphviz
 import pytest
+import watchfiles
 from click.testing import CliRunner
 from conftest import WALKAWAY, needs_graphviz
+from reports import report_files
 
 from provenance.build import BuildProgress, build, watch_and_build
 from provenance.checks import check_paths, lint_paths
@@ -45,11 +50,7 @@ def two_cases(tmp_path: Path) -> Path:
 
 def outputs(folder: Path) -> dict[str, bytes]:
     """Every file a reader sees (the build's own bookkeeping left out)."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and STATE_FOLDER not in path.relative_to(folder).parts
-    }
+    return report_files(folder)
 
 
 def test_a_rebuild_with_nothing_changed_draws_and_writes_nothing(tmp_path: Path) -> None:
@@ -208,3 +209,35 @@ def test_build_reports_a_summary_and_is_silent_with_quiet(tmp_path: Path) -> Non
     quiet = CliRunner().invoke(main, ["build", str(WALKAWAY), "-o", str(tmp_path / "out"), "-q"])
     assert quiet.exit_code == 0
     assert quiet.stderr == ""
+
+
+@needs_graphviz
+def test_watch_reports_a_failed_build_and_keeps_watching(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that fails for a reason other than the case files used to end the watch."""
+    out = tmp_path / "out"
+    for name, value in fake_graphviz.install(tmp_path / "bin", "", tmp_path / "started").items():
+        monkeypatch.setenv(name, value)
+    another_build = contextlib.ExitStack()
+    another_build.enter_context(locked(out))
+
+    def changes(*paths: Path, **options: object) -> Iterator[set[tuple[int, str]]]:
+        another_build.close()  # the other build is done, but Graphviz fails
+        monkeypatch.setenv("FAKE_DOT_FAILS", "dot sfdp")
+        yield {(2, "case.yaml")}
+        monkeypatch.setenv("FAKE_DOT_FAILS", "")  # and now all is well
+        yield {(2, "case.yaml")}
+
+    monkeypatch.setattr(watchfiles, "watch", changes)
+    result = CliRunner().invoke(main, ["build", str(WALKAWAY), "-o", str(out), "--watch"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[1] == (
+        f"error: another build is writing to {out} right now; wait for it to finish, or build "
+        "into another folder with -o (still watching for changes)"
+    )
+    assert lines[2].startswith("error: Graphviz could not draw the graph (dot): Error: ")
+    assert lines[2].endswith("(still watching for changes)")
+    assert lines[3].startswith("built 1 case, 8 claims, 19 sources")
+    assert (out / "index.html").exists()

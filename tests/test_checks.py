@@ -12,15 +12,12 @@ import difflib
 import os
 import subprocess
 import sys
-import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from conftest import CASES, MakeCase, codes, relative_lines
 
-from provenance.checks import check_case, check_paths, cites_later_source, results_as_completed
+from provenance.checks import check_case, check_paths, cites_later_source
 from provenance.codes import Code, Stage
 from provenance.load import load_case
 from provenance.model import PublicationDate, Source, SourceKind, parse_publication_date
@@ -367,27 +364,6 @@ def test_check_case_returns_only_cross_file_problems(make_case: MakeCase) -> Non
     assert codes(loaded.problems) == ["yaml-syntax"]
     assert check_case(loaded) == []
     assert all(problem.severity is Severity.ERROR for problem in loaded.problems)
-
-
-def test_results_as_completed_keeps_only_a_few_tasks_ahead_of_a_slow_caller() -> None:
-    # The build takes prepared cases more slowly than the workers make them; all of
-    # them submitted at once piled up in memory (3.5 GB at the XL benchmark).
-    started: list[int] = []
-    lock = threading.Lock()
-
-    def square(number: int) -> int:
-        with lock:
-            started.append(number)
-        return number * number
-
-    taken: list[int] = []
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        for result in results_as_completed(pool, square, [(n,) for n in range(40)], ahead=4):
-            time.sleep(0.01)  # a slow caller: the pool could finish everything meanwhile
-            with lock:
-                assert len(started) - len(taken) <= 4 + 1  # + the one the caller holds
-            taken.append(result)
-    assert sorted(taken) == [n * n for n in range(40)]
 
 
 @pytest.mark.slow

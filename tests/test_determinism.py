@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TESTS, WALKAWAY
+from reports import report_files
 
 from provenance.export import EXPORTERS
 
@@ -43,11 +44,13 @@ def render_all(case: Path, out: Path, seed: str) -> dict[str, bytes]:
         timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    return {
+    files = {
         path.relative_to(out).as_posix(): path.read_bytes()
         for path in sorted(out.rglob("*"))
-        if path.is_file()
+        if path.is_file() and path.relative_to(out).parts[0] != "report"
     }
+    # The report as its readers see it, through the links the build publishes.
+    return files | {f"report/{name}": data for name, data in report_files(out / "report").items()}
 
 
 @pytest.mark.slow

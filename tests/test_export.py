@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -179,3 +181,18 @@ def test_a_folder_without_a_case(tmp_path: Path) -> None:
     result = invoke("export", "json", tmp_path)
     assert result.exit_code == 1
     assert "no case here" in result.stderr
+
+
+def test_exporting_does_not_load_the_builder() -> None:
+    """An export needs the analysis, not the report renderer, the output folder and its
+    lock, or the file watcher."""
+    code = (
+        "import sys, provenance.export\n"
+        "builder = {'provenance.build', 'provenance.outputs', 'provenance.render.html',\n"
+        "           'watchfiles', 'jinja2'}\n"
+        "print(sorted(builder & set(sys.modules)))\n"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert loaded == "[]"

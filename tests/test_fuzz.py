@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.core import given
 from invariants import assert_no_live_markup, assert_problems_point_inside, assert_svg_well_formed
+from reports import report_paths
 
 from provenance.build import build
 from provenance.checks import check_paths, lint_paths
@@ -98,7 +99,7 @@ def built(folder: Path, renderer: Callable[[str, str], bytes] = fake_svg) -> Non
         assert result.error_count > 0
         assert not out.exists()
         return
-    for page in out.rglob("*.html"):
+    for page in report_paths(out, ".html"):
         assert_no_live_markup(page.read_text("utf-8"), str(assets().script))
     cli = CliRunner().invoke(main, ["check", str(folder), "--all"])
     assert cli.exception is None or isinstance(cli.exception, SystemExit), cli.exception

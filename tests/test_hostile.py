@@ -28,7 +28,8 @@ from test_checks import expected_lines
 
 from provenance.build import build
 from provenance.checks import check_paths, lint_paths
-from provenance.cli import MAX_PROBLEMS, main
+from provenance.cli import main
+from provenance.cli.reporter import MAX_PROBLEMS
 from provenance.yamlfile import MAX_FILE_BYTES
 
 HOSTILE = sorted(path for path in (TESTS / "hostile").iterdir() if path.is_dir())

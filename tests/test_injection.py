@@ -23,6 +23,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import needs_graphviz, write_files
 from invariants import Page, assert_no_live_markup, assert_svg_well_formed
+from reports import report_paths
 
 from provenance.build import build
 from provenance.checks import check_paths
@@ -148,7 +149,7 @@ def test_the_case_loads_with_every_string_intact() -> None:
 @needs_graphviz
 def test_every_page_is_well_formed_and_runs_only_its_own_script(built: tuple[Path, Path]) -> None:
     _, out = built
-    pages = sorted(out.rglob("*.html"))
+    pages = report_paths(out, ".html")
     assert len(pages) == 2 + len(HOSTILE_STRINGS)
     for path in pages:
         assert_no_live_markup(path.read_text("utf-8"), str(assets().script))
@@ -168,7 +169,7 @@ def test_every_drawing_is_well_formed_xml_and_links_only_to_the_web(
     built: tuple[Path, Path],
 ) -> None:
     _, out = built
-    drawings = sorted(out.glob("case/**/*.svg"))
+    drawings = report_paths(out / "case", ".svg")
     assert len(drawings) == 2 + len(HOSTILE_STRINGS)
     web, report = set(), set()
     for path in drawings:

@@ -13,6 +13,7 @@ journal or process is left. PROVENANCE_KILL_TRIALS sets how many kills of each k
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -25,8 +26,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import fake_graphviz
 import pytest
 from conftest import CLEAN_CASE, REPOSITORY, WALKAWAY, needs_graphviz, write_files
+from reports import report_files
 
 from provenance import build as build_module
 from provenance import outputs
@@ -35,6 +38,7 @@ from provenance.checks import check_paths
 from provenance.export import export_case
 from provenance.load import load_case, to_case
 from provenance.outputs import STATE_FOLDER, BuildLocked, OutputFolder, locked
+from provenance.problems import ProvenanceError
 
 pytestmark = pytest.mark.slow  # real builds, killed and interrupted
 
@@ -49,19 +53,27 @@ def fake_svg(dot: str, engine: str) -> bytes:
 
 def outputs_of(folder: Path) -> dict[str, bytes]:
     """Every file a reader sees (the build's own bookkeeping left out)."""
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file() and STATE_FOLDER not in path.relative_to(folder).parts
-    }
+    return report_files(folder)
 
 
 def leftovers(folder: Path) -> list[str]:
-    """What only an interrupted build leaves: temporary files, staging, journal, backup."""
+    """What only an interrupted build leaves: temporary files, a build that was never
+    published, case versions the published build does not show."""
     state = folder / STATE_FOLDER
-    found = [str(path) for path in folder.rglob("*.tmp")]
-    found += [str(path) for path in (state / "staging", state / "backup") if path.exists()]
-    return found + ([str(state / "commit.json")] if (state / "commit.json").exists() else [])
+    found = [str(path) for path in state.rglob("*.tmp")]
+    current = os.readlink(state / "current") if (state / "current").is_symlink() else ""
+    builds = sorted((state / "builds").iterdir()) if (state / "builds").is_dir() else []
+    found += [str(build) for build in builds if f"builds/{build.name}" != current]
+    shown = {
+        (link.name, os.readlink(link).rsplit("/", 1)[-1])
+        for link in (state / current).iterdir()
+        if current and link.is_symlink()
+    }
+    for case in sorted((state / "cases").iterdir()) if (state / "cases").is_dir() else []:
+        for version in sorted(case.iterdir()):
+            if (case.name, version.name.removesuffix(".json")) not in shown:
+                found.append(str(version))
+    return found
 
 
 def open_as_the_next_build_does(folder: Path) -> None:
@@ -117,7 +129,7 @@ def a_build_of_the_change(archive: dict[str, Path | dict[str, bytes]], out: Path
     previous, changed = archive["previous"], archive["changed"]
     assert isinstance(previous, Path)
     assert isinstance(changed, Path)
-    shutil.copytree(previous, out)
+    shutil.copytree(previous, out, symlinks=True)
     return [*PROVENANCE, "build", str(changed), "-o", str(out), "-q"]
 
 
@@ -138,15 +150,16 @@ def group_gone(group: int, seconds: float = 10) -> bool:
 
 
 def assert_whole(out: Path, archive: dict[str, Path | dict[str, bytes]]) -> str:
-    """After the next build has opened the folder: the previous output or the new one,
-    byte for byte, and nothing an interrupted build leaves."""
+    """The previous output or the new one, byte for byte, as the interrupted build left
+    it (no repair needed); and once the next build has opened the folder, nothing an
+    interrupted build leaves."""
+    files = outputs_of(out)
+    whole = "previous" if files == archive["previous_files"] else "next"
+    assert files == archive[f"{whole}_files"], "neither the previous output nor the new one"
     open_as_the_next_build_does(out)
     assert leftovers(out) == []
-    files = outputs_of(out)
-    if files == archive["previous_files"]:
-        return "previous"
-    assert files == archive["next_files"], "neither the previous output nor the new one"
-    return "next"
+    assert outputs_of(out) == files
+    return whole
 
 
 @needs_graphviz
@@ -206,6 +219,45 @@ def _held(folder: Path) -> bool:
         return False
 
 
+# --- Graphviz ends with the build ---------------------------------------------------------
+
+
+def a_build_stuck_in_graphviz(tmp_path: Path) -> subprocess.Popen[bytes]:
+    """A real build whose Graphviz hangs (a stand-in `dot` that sleeps for ten minutes),
+    caught while it waits for it."""
+    started = tmp_path / "graphviz-started"
+    environment = {**os.environ, **fake_graphviz.install(tmp_path / "bin", "dot sfdp", started)}
+    folder = write_files(tmp_path / "case", CLEAN_CASE)
+    command = [*PROVENANCE, "build", str(folder), "-o", str(tmp_path / "out"), "-q"]
+    process = subprocess.Popen(
+        command, env=environment, start_new_session=True, stderr=subprocess.PIPE
+    )
+    deadline = time.monotonic() + 60
+    while not started.exists() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert started.exists(), "the build never started Graphviz"
+    return process
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM", "Ctrl-C"])
+def test_stopping_a_build_ends_its_graphviz_runs(tmp_path: Path, how: str) -> None:
+    """Its Graphviz runs used to go on for minutes after a build was stopped: a killed
+    build's drawing is orphaned, and a cancelled one waited for it."""
+    process = a_build_stuck_in_graphviz(tmp_path)
+    if how == "SIGKILL":
+        process.kill()  # the build alone: the kernel ends what it started (PR_SET_PDEATHSIG)
+    elif how == "SIGTERM":
+        process.terminate()  # the build alone: it stops as on Ctrl-C
+    else:
+        os.killpg(process.pid, signal.SIGINT)  # the whole group, as Ctrl-C does
+    _, stderr = process.communicate(timeout=30)
+    assert group_gone(process.pid, seconds=5), f"Graphviz outlived the build ({how})"
+    assert b"Traceback" not in stderr, stderr.decode()
+    if how != "SIGKILL":
+        assert process.returncode == 1
+        assert not (tmp_path / "out").exists()  # it wrote nothing, and leaves nothing
+
+
 @needs_graphviz
 def test_two_builds_at_once_do_not_corrupt_the_output(
     archive: dict[str, Path | dict[str, bytes]], tmp_path: Path
@@ -228,15 +280,16 @@ def test_two_builds_at_once_do_not_corrupt_the_output(
     assert leftovers(out) == []
 
 
-# --- the commit, all or nothing --------------------------------------------------------
+# --- publishing, in one step -------------------------------------------------------------
 
 
 def two_claim_case(folder: Path) -> Path:
     return write_files(folder, CLEAN_CASE)
 
 
-def built_and_changed(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
-    """A built case, then changed so that the next commit replaces, creates and removes."""
+def built_and_changed(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
+    """A built case, then changed so that the next build replaces, adds and removes
+    files; with what a reader sees of the report before and after that build."""
     folder = two_claim_case(tmp_path / "case")
     out = tmp_path / "out"
     build([folder], out, renderer=fake_svg)
@@ -249,77 +302,140 @@ def built_and_changed(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes]]:
             "sources/echo.yaml": CLEAN_CASE["sources/echo.yaml"].replace("rank\n", "ranked\n"),
         },
     )
-    return folder, out, previous
+    build([folder], tmp_path / "next", renderer=fake_svg)
+    return folder, out, previous, outputs_of(tmp_path / "next")
 
 
-@pytest.mark.parametrize("moves", [0, 1, 3, 6])
-def test_a_commit_interrupted_part_way_is_undone(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, moves: int
+# Every change a build makes to the output folder goes through one of these.
+CHANGES: list[tuple[object, str]] = [
+    (os, "link"),
+    (os, "symlink"),
+    (os, "replace"),
+    (os, "unlink"),
+    (shutil, "rmtree"),
+    (Path, "write_bytes"),
+    (Path, "mkdir"),
+    (Path, "rename"),
+    (Path, "unlink"),
+    (Path, "rmdir"),
+]
+
+
+def test_at_every_instant_of_a_build_a_reader_sees_one_whole_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder, out, previous = built_and_changed(tmp_path)
-    real_replace, done = os.replace, list[str | Path]()
+    """Before each change the build makes, what a reader of the folder sees is the old
+    report or the new one, never a mix (4 of 15 builds killed while they moved files into
+    place left a mix, before each build was published by one rename)."""
+    folder, out, previous, after = built_and_changed(tmp_path)
+    seen: list[str] = []
 
-    def interrupted_replace(source: str | Path, target: str | Path) -> None:
-        if "staging" in str(source) and "staging" not in str(target):  # a commit's move
-            if len(done) == moves:
-                raise KeyboardInterrupt
-            done.append(target)
-        real_replace(source, target)
+    def watched(owner: object, name: str) -> None:
+        real = getattr(owner, name)
 
-    monkeypatch.setattr("provenance.outputs.os.replace", interrupted_replace)
-    with pytest.raises(KeyboardInterrupt):
-        build([folder], out, renderer=fake_svg)
-    monkeypatch.setattr("provenance.outputs.os.replace", real_replace)
-    assert len(done) == moves
-    assert outputs_of(out) == previous
+        def change(*arguments: object, **options: object) -> object:
+            files = outputs_of(out) if out.exists() else previous
+            assert files in (previous, after), f"a mix of two reports, before {name}"
+            seen.append("previous" if files == previous else "next")
+            return real(*arguments, **options)
+
+        monkeypatch.setattr(owner, name, change)
+
+    for owner, name in CHANGES:
+        watched(owner, name)
+    assert build([folder], out, renderer=fake_svg).built
+    monkeypatch.undo()
+    assert outputs_of(out) == after
+    assert "previous" in seen
+    assert "next" in seen  # the new report was published before the build finished tidying
     assert leftovers(out) == []
-    build([folder], out, renderer=fake_svg)
-    assert "case/claims/ranked.html" in outputs_of(out)
-    assert "case/claims/rank.html" not in outputs_of(out)
 
 
-KILLED_IN_COMMIT = """
+KILLED_AT_A_STEP = """
 import os, sys
 from pathlib import Path
 from provenance import outputs
 from provenance.build import build
-real, moved = os.replace, []
-def replace(source, target):
-    if "staging" in str(source) and "staging" not in str(target):  # a commit's move
-        if len(moved) == int(sys.argv[3]):
-            os._exit(9)  # as abrupt as SIGKILL: no finally, no rollback
-        moved.append(target)
-    real(source, target)
-outputs.os.replace = replace
-build([Path(sys.argv[1])], Path(sys.argv[2]), renderer=lambda dot, engine: b"<svg/>")
+steps = []
+def deadly(owner, name):
+    real = getattr(owner, name)
+    def change(*arguments, **options):
+        steps.append(name)
+        if len(steps) == int(sys.argv[3]):
+            os._exit(9)  # as abrupt as SIGKILL: no finally, nothing undone
+        return real(*arguments, **options)
+    setattr(owner, name, change)
+for owner, name in [(outputs.os, "link"), (outputs.os, "symlink"), (outputs.os, "replace"),
+                    (outputs.os, "unlink"), (outputs.shutil, "rmtree"), (Path, "write_bytes"),
+                    (Path, "mkdir"), (Path, "rename"), (Path, "unlink"), (Path, "rmdir")]:
+    deadly(owner, name)
+build([Path(sys.argv[1])], Path(sys.argv[2]), renderer=lambda dot, engine: (
+    f'<svg xmlns="http://www.w3.org/2000/svg"><title>{len(dot)}</title></svg>'.encode()))
+print(len(steps))
 """
 
 
-@pytest.mark.parametrize("moves", [2, 5])
-def test_a_commit_killed_part_way_is_undone_by_the_next_build(tmp_path: Path, moves: int) -> None:
-    folder, out, previous = built_and_changed(tmp_path)
-    killed = subprocess.run(
-        [sys.executable, "-c", KILLED_IN_COMMIT, str(folder), str(out), str(moves)],
+def killed_at_step(folder: Path, out: Path, step: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", KILLED_AT_A_STEP, str(folder), str(out), str(step)],
         capture_output=True,
+        text=True,
         timeout=60,
     )
-    assert killed.returncode == 9, killed.stderr
-    assert outputs_of(out) != previous  # part of a commit is in place ...
-    assert (out / STATE_FOLDER / "commit.json").exists()  # ... and its journal says so
-    open_as_the_next_build_does(out)
+
+
+def test_a_build_killed_at_any_step_leaves_one_whole_report(tmp_path: Path) -> None:
+    """Killed outright at each of its changes to the folder in turn, a build leaves the
+    old report or the new one, whole, before any repair; the next build clears the rest."""
+    folder, out, previous, after = built_and_changed(tmp_path)
+    archive: dict[str, Path | dict[str, bytes]] = {"previous_files": previous, "next_files": after}
+    shutil.copytree(out, tmp_path / "pristine", symlinks=True)
+    steps = int(killed_at_step(folder, tmp_path / "count", 0).stdout)  # never killed
+    assert steps > 10
+    outcomes = []
+    # About a dozen of the steps in each suite run, every one in a long run (TRIALS).
+    every = 1 if TRIALS > 2 else max(1, steps // 10)
+    for step in sorted({*range(1, steps + 1, every), steps}):
+        shutil.rmtree(out)
+        shutil.copytree(tmp_path / "pristine", out, symlinks=True)
+        killed = killed_at_step(folder, out, step)
+        assert killed.returncode == 9, killed.stderr
+        outcomes.append(assert_whole(out, archive))
+    assert outcomes[0] == "previous"
+    assert outcomes[-1] == "next"
+    assert outcomes == sorted(outcomes, key=["previous", "next"].index)  # one switch
+
+
+def test_a_full_disk_keeps_the_previous_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder, out, previous, _ = built_and_changed(tmp_path)
+    real, written = Path.write_bytes, list[Path]()
+
+    def full(path: Path, content: bytes) -> int:
+        if len(written) == 3:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        written.append(path)
+        return real(path, content)
+
+    monkeypatch.setattr(Path, "write_bytes", full)
+    with pytest.raises(ProvenanceError, match="No space left on device"):
+        build([folder], out, renderer=fake_svg)
+    monkeypatch.undo()
     assert outputs_of(out) == previous
     assert leftovers(out) == []
 
 
 def test_stray_files_of_a_killed_build_are_cleared_when_the_next_starts(tmp_path: Path) -> None:
-    _, out, _ = built_and_changed(tmp_path)
+    _, out, _, _ = built_and_changed(tmp_path)
     state = out / STATE_FOLDER
     strays = [
         state / "svg" / ".abc.svg.x1.tmp",
-        state / "cases" / ".case.json.x2.tmp",
-        state / ".commit.json.x3.tmp",
-        state / "staging" / "case" / "index.html",
-        state / "backup" / "case" / "index.html",
+        state / ".current.7.tmp",
+        state / "builds" / "7" / "index.html",
+        state / "cases" / "case" / "7" / "index.html",
+        state / "cases" / "case" / "7.json",
+        state / "cases" / "gone" / "3" / "index.html",
     ]
     for stray in strays:
         stray.parent.mkdir(parents=True, exist_ok=True)
@@ -327,18 +443,17 @@ def test_stray_files_of_a_killed_build_are_cleared_when_the_next_starts(tmp_path
     open_as_the_next_build_does(out)
     assert leftovers(out) == []
     assert not [stray for stray in strays if stray.exists()]
+    assert not (state / "cases" / "gone").exists()
 
 
-def test_a_tampered_journal_or_manifest_cannot_reach_outside(tmp_path: Path) -> None:
-    folder, out, _ = built_and_changed(tmp_path)
+def test_a_tampered_manifest_cannot_reach_outside(tmp_path: Path) -> None:
+    folder, out, _, _ = built_and_changed(tmp_path)
     victims = [tmp_path / "victim.txt", tmp_path / "absolute-victim.txt"]
     for victim in victims:
         victim.write_text("not the builder's")
-    journal = {"created": ["../victim.txt", str(victims[1])], "kept": ["../victim.txt"]}
-    (out / STATE_FOLDER / "commit.json").write_text(json.dumps(journal))
-    manifest_file = out / STATE_FOLDER / "cases" / "case.json"
+    manifest_file = next((out / STATE_FOLDER / "cases" / "case").glob("*.json"))
     manifest = json.loads(manifest_file.read_text())
-    manifest["outputs"] |= {"../victim.txt": 17, str(victims[1]): 17}
+    manifest["outputs"] |= {"../victim.txt": 17, str(victims[1]): 17, "case/../../victim.txt": 17}
     manifest_file.write_text(json.dumps(manifest))
     assert build([folder], out, renderer=fake_svg).built
     assert [victim.read_text() for victim in victims] == ["not the builder's"] * 2

@@ -11,8 +11,15 @@ from conftest import WALKAWAY, write_files
 
 from provenance.graph import outlet_graph
 from provenance.load import load_case, to_case
-from provenance.model import Case
-from provenance.render.dot import claim_dot, outlet_dot, overview_dot, quote
+from provenance.model import Case, Source, SourceKind
+from provenance.render.dot import (
+    STRING_LIMIT,
+    claim_dot,
+    outlet_dot,
+    overview_dot,
+    quote,
+    safe_link,
+)
 from provenance.trace import trace_claim
 
 
@@ -153,3 +160,23 @@ def test_dot_is_deterministic(walkaway: Case) -> None:
     first = claim_dot(trace_claim(walkaway, "bots-drive-walkaway"))
     again = claim_dot(trace_claim(to_case(load_case(WALKAWAY)), "bots-drive-walkaway"))
     assert first == again
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["&" * 3_300, "x" * 16_400, "é" * 9_000, '"\\' * 9_000, "a\nb" * 6_000, "ok " * 100],
+)
+def test_quote_keeps_every_string_within_graphvizs_limit(text: str) -> None:
+    quoted = quote(text)
+    assert len(quoted.encode()) <= STRING_LIMIT + 2  # the two quotes
+    assert quoted[0] == quoted[-1] == '"'
+    if len(text) < 1_000:
+        assert "…" not in quoted
+    else:
+        assert quoted.endswith('…"')  # so no escape was cut in half
+
+
+def test_an_address_too_long_for_graphviz_is_no_link() -> None:
+    source = Source(id="long", kind=SourceKind.ARTICLE, url="https://example.org/" + "a" * 17_000)
+    assert safe_link(source) is None
+    assert safe_link(Source(id="short", kind=SourceKind.ARTICLE, url="https://example.org/a"))

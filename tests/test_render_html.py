@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from click.testing import CliRunner
 from conftest import WALKAWAY, MakeCase, needs_graphviz
+from reports import report_paths
 
 from provenance.build import build
 from provenance.cli import main
@@ -113,14 +114,12 @@ def test_chain_rows_tie_each_source_to_its_node_and_path(
     digby = rows["digby-bots-back"]
     assert digby.node_id == "source-digby-bots-back"
     assert digby.distance == "2"
-    assert set(digby.path_nodes.split()) == {
-        "source-digby-bots-back",
-        "source-salon-cesca",
-        "source-huffpost-papenfuss",
-        "source-arc-digital",
-    }
-    assert "citation-salon-cesca-digby-bots-back-quotes" in digby.path_edges.split()
-    assert "citation-arc-digital-salon-cesca-paraphrases" in digby.path_edges.split()
+    # One step back: the script follows `via` from row to row to the origins.
+    assert digby.via.split() == ["salon-cesca"]
+    assert digby.via_edges.split() == ["citation-salon-cesca-digby-bots-back-quotes"]
+    salon = rows["salon-cesca"]
+    assert set(salon.via.split()) == {"huffpost-papenfuss", "arc-digital"}
+    assert "citation-arc-digital-salon-cesca-paraphrases" in salon.via_edges.split()
     assert [drift.cited for drift in digby.drifts] == ["salon-cesca"]
     assert rows["huffpost-papenfuss"].origin
     assert rows["huffpost-papenfuss"].date.text == "≈ 2018-07-08"
@@ -244,7 +243,7 @@ def test_built_pages_link_only_to_files_that_exist(tmp_path: Path) -> None:
     build([WALKAWAY], tmp_path / "out")  # real drawings: their links are checked too
     (tmp_path / "out").rename(output)  # relative links survive a move
     drawing_links = 0
-    for path in output.rglob("*.html"):
+    for path in report_paths(output, ".html"):
         page = Page(path.read_text())
         in_drawings = [
             ref for ref in page.attributes("a", "xlink:href") if not urlsplit(ref).scheme
@@ -309,7 +308,7 @@ def evil_case() -> dict[str, str]:
 def test_markup_in_case_files_shows_as_text(make_case: MakeCase, tmp_path: Path) -> None:
     result = build([make_case(evil_case())], tmp_path / "out")
     assert result.built, result.problems
-    pages = sorted((tmp_path / "out").rglob("*.html"))
+    pages = report_paths(tmp_path / "out", ".html")
     assert len(pages) == 3
     for path in pages:
         page = Page(path.read_text())

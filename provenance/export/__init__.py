@@ -14,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from provenance.build import case_with_claim
 from provenance.checks import CheckedCase, Report, check_paths
 from provenance.export.claimreview import export_claimreview
 from provenance.export.dot import export_dot
 from provenance.export.network import export_gexf, export_graphml, export_node_link_json
 from provenance.export.prov import export_prov_json, export_prov_n, export_prov_xml
 from provenance.load import to_case
+from provenance.lookup import case_with_claim
 from provenance.model import Case
 from provenance.problems import AmbiguousCase
 

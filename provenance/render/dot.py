@@ -19,6 +19,7 @@ import networkx as nx
 
 from provenance.graph import LABEL, WEIGHT, outlet_name
 from provenance.model import Case, PublicationDate, Relation, Source, SourceKind, Stance
+from provenance.render.common import safe_url, shorten, svg_edge_id, svg_node_id
 from provenance.text import clean_text
 from provenance.trace import Trace, TracedCitation, TracedSource
 
@@ -78,6 +79,14 @@ TOOLTIP_LIMIT = 400
 # --- escaping ------------------------------------------------------------------------
 
 
+STRING_LIMIT = 16_000
+"""Bytes a quoted DOT string may hold. Graphviz's scanner refuses a quoted string of
+about 16,384 bytes (measured with 2.43: 16,381 ASCII bytes pass, 3,277 '&amp;' do
+not), and the whole build would fail; anything longer is shortened to fit."""
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "&": "&amp;", "\n": "\\n"}
+
+
 def quote(text: str) -> str:
     """A DOT double-quoted string that shows `text` literally.
 
@@ -85,16 +94,29 @@ def quote(text: str) -> str:
     triggered from a case file, quotes are escaped, line ends become DOT line breaks,
     characters the SVG could not carry are dropped (`clean_text`), and '&' is written
     as an entity because Graphviz passes entity-like text through to SVG unchanged.
+    Text that would not fit in STRING_LIMIT bytes once escaped is cut, with an ellipsis.
     """
     text = clean_text(text).replace("\r\n", "\n").replace("\r", "\n")
+    escaped = _escape(text)
+    if len(escaped.encode()) > STRING_LIMIT:
+        escaped = _escape(_fitted(text)) + "…"
+    return f'"{escaped}"'
+
+
+def _escape(text: str) -> str:
     text = text.replace("\\", "\\\\").replace('"', '\\"')
-    text = text.replace("&", "&amp;").replace("\n", "\\n")
-    return f'"{text}"'
+    return text.replace("&", "&amp;").replace("\n", "\\n")
 
 
-def shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _fitted(text: str) -> str:
+    """The longest start of `text` that fits in STRING_LIMIT, escaped, with room for an
+    ellipsis after it."""
+    room = STRING_LIMIT - len("…".encode())
+    for index, character in enumerate(text):
+        room -= len(_ESCAPES.get(character, character).encode())
+        if room < 0:
+            return text[:index]
+    return text
 
 
 def attributes(values: dict[str, str | float | None]) -> str:
@@ -111,12 +133,6 @@ def edge_line(tail: str, head: str, **values: str | float | None) -> str:
     return f"  {quote(tail)} -> {quote(head)} {attributes(values)};"
 
 
-def safe_url(url: str | None) -> str | None:
-    """The address if it is a web (http or https) address, else None: nothing else may
-    become a link, whatever a case file holds."""
-    return url if url and url.lower().startswith(("https://", "http://")) else None
-
-
 # What an address may hold as it is: RFC 3986's reserved characters and '%'. Letters,
 # digits and '-._~' are never encoded.
 _URL_SYNTAX = ":/?#[]@!$&()*+,;=%"
@@ -130,17 +146,11 @@ def safe_link(source: Source) -> str | None:
     only '&', so a '"' in a case file would end the attribute and start markup.
     """
     link = safe_url(source.archived_url) or safe_url(source.url)
-    return None if link is None else percent_encode(link, safe=_URL_SYNTAX)
-
-
-def svg_node_id(source_id: str) -> str:
-    """The SVG id of a source's node; the HTML report finds nodes by it."""
-    return f"source-{source_id}"
-
-
-def svg_edge_id(hop: TracedCitation) -> str:
-    """The SVG id of a citation's edge in a claim graph; the HTML report finds edges by it."""
-    return f"citation-{hop.cited}-{hop.citing}-{hop.relation.value}"
+    if link is None:
+        return None
+    encoded = percent_encode(link, safe=_URL_SYNTAX)
+    # A cut address would lead somewhere else: one too long for Graphviz is no link.
+    return encoded if len(_escape(encoded)) <= STRING_LIMIT else None
 
 
 # --- the claim graph -----------------------------------------------------------------
@@ -155,7 +165,7 @@ def claim_dot(trace: Trace, *, large: bool = False) -> str:
     title = f"{trace.claim.id}: {shorten(trace.claim.statement, 90)}"
     lines = [
         f"digraph {quote(trace.claim.id)} {{",
-        f"  graph {attributes(_graph_attributes(title, large))};",
+        f"  graph {attributes(graph_attributes(title, large))};",
         f"  node {attributes({'fontname': FONT, 'fontsize': 10, 'style': 'filled'})};",
         f"  edge {attributes({'fontname': FONT, 'fontsize': 8})};",
     ]
@@ -171,7 +181,7 @@ def claim_dot(trace: Trace, *, large: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _graph_attributes(title: str, large: bool) -> dict[str, str | float | None]:
+def graph_attributes(title: str, large: bool) -> dict[str, str | float | None]:
     common: dict[str, str | float | None] = {
         "label": title,
         "labelloc": "t",
@@ -453,7 +463,7 @@ def overview_dot(
         )
     lines = [
         f"digraph {quote(case.id)} {{",
-        f"  graph {attributes(_graph_attributes(title, large))};",
+        f"  graph {attributes(graph_attributes(title, large))};",
         f"  node {attributes({'fontname': FONT, 'fontsize': 10, 'style': 'filled'})};",
         f"  edge {attributes({'fontname': FONT, 'fontsize': 8, 'color': '#555555'})};",
     ]
@@ -497,14 +507,32 @@ def _overview_tooltip(case: Case, source: Source) -> str:
     return " · ".join(parts)
 
 
-def _overview_edges(sources: Sequence[Source], large: bool) -> Iterator[str]:
+def overview_size(case: Case, limit: int = OVERVIEW_LIMIT) -> tuple[int, int]:
+    """The nodes and edges an overview draws, to choose its layout by."""
+    shown = overview_sources(case, limit)
+    return len(shown) + len(case.claims), len(_citation_pairs(shown)) + len(_stated(shown))
+
+
+def _citation_pairs(sources: Sequence[Source]) -> dict[tuple[str, str], list[str]]:
+    """(cited, citing) for each pair of shown sources, with the claims it carries."""
     shown = {source.id for source in sources}
     pairs: dict[tuple[str, str], list[str]] = {}
     for source in sources:
         for citation in source.citations:
             if citation.cites in shown:
                 pairs.setdefault((citation.cites, source.id), []).append(citation.claim)
-    for (cited, citing), claims in sorted(pairs.items()):
+    return pairs
+
+
+def _stated(sources: Sequence[Source]) -> list[tuple[str, str]]:
+    """(claim, source) for each claim a shown source states."""
+    return sorted(
+        {(statement.claim, source.id) for source in sources for statement in source.statements}
+    )
+
+
+def _overview_edges(sources: Sequence[Source], large: bool) -> Iterator[str]:
+    for (cited, citing), claims in sorted(_citation_pairs(sources).items()):
         names = ", ".join(sorted(set(claims)))
         yield edge_line(
             cited,
@@ -512,10 +540,7 @@ def _overview_edges(sources: Sequence[Source], large: bool) -> Iterator[str]:
             label=None if large else names,
             tooltip=f"{citing} cites {cited}: {names}",
         )
-    stated = sorted(
-        {(statement.claim, source.id) for source in sources for statement in source.statements}
-    )
-    for claim_id, source_id in stated:
+    for claim_id, source_id in _stated(sources):
         yield edge_line(
             f"claim:{claim_id}", source_id, style="dotted", arrowhead="none", color="#b8a200"
         )
@@ -524,15 +549,46 @@ def _overview_edges(sources: Sequence[Source], large: bool) -> Iterator[str]:
 # --- the outlet graph ----------------------------------------------------------------
 
 
-def outlet_dot(graph: nx.DiGraph, title: str, *, large: bool = False) -> str:
-    """Outlets as nodes (sized by sources) and citations between them as weighted edges."""
+OUTLET_LIMIT = 400
+"""Outlets an outlet graph draws at most; a larger one shows the most connected. A case
+of 20,000 sources without outlets has 20,000 of them (each source stands for itself)."""
+
+
+def outlet_nodes(graph: nx.DiGraph, limit: int = OUTLET_LIMIT) -> list[str]:
+    """The outlets an outlet graph shows: all, or the `limit` with the most sources and
+    citations."""
+    if graph.number_of_nodes() <= limit:
+        return sorted(graph.nodes)
+    weight = dict(graph.degree(weight=WEIGHT))
+    ranked = sorted(graph.nodes, key=lambda node: (-graph.nodes[node][WEIGHT] - weight[node], node))
+    return sorted(ranked[:limit])
+
+
+def outlet_size(graph: nx.DiGraph, limit: int = OUTLET_LIMIT) -> tuple[int, int]:
+    """The nodes and edges an outlet graph draws, to choose its layout by."""
+    shown = outlet_nodes(graph, limit)
+    return len(shown), graph.subgraph(shown).number_of_edges()
+
+
+def outlet_dot(
+    graph: nx.DiGraph, title: str, *, large: bool = False, limit: int = OUTLET_LIMIT
+) -> str:
+    """Outlets as nodes (sized by sources) and citations between them as weighted edges;
+    beyond `limit` outlets only the most connected are drawn, and the title says so."""
+    shown = graph.subgraph(outlet_nodes(graph, limit))
+    heading = f"{title}: who cites whom"
+    if shown.number_of_nodes() < graph.number_of_nodes():
+        heading = (
+            f"{title}: who cites whom among the {shown.number_of_nodes()} most-cited of "
+            f"{graph.number_of_nodes()} outlets (a source without an outlet counts as its own)"
+        )
     lines = [
         f"digraph {quote('outlets')} {{",
-        f"  graph {attributes(_graph_attributes(title + ': who cites whom', large))};",
+        f"  graph {attributes(graph_attributes(heading, large))};",
         f"  node {attributes({'fontname': FONT, 'fontsize': 10, 'style': 'filled'})};",
         f"  edge {attributes({'fontname': FONT, 'fontsize': 9, 'color': '#555555'})};",
     ]
-    for node, data in sorted(graph.nodes(data=True)):
+    for node, data in sorted(shown.nodes(data=True)):
         count = data[WEIGHT]
         label = f"{data[LABEL]}\n{count} source{'s' * (count != 1)}"
         lines.append(
@@ -545,7 +601,7 @@ def outlet_dot(graph: nx.DiGraph, title: str, *, large: bool = False) -> str:
                 tooltip=label.replace("\n", " · "),
             )
         )
-    for cited, citing, weight in _outlet_edges(graph):
+    for cited, citing, weight in _outlet_edges(shown):
         lines.append(
             edge_line(
                 cited,

@@ -31,7 +31,7 @@ from pydantic import TypeAdapter
 from provenance.codes import Code
 from provenance.model import Case, PublicationDate, Relation, Source
 from provenance.problems import Problem
-from provenance.render.dot import safe_url, svg_edge_id, svg_node_id
+from provenance.render.common import chain_text, safe_url, svg_edge_id, svg_node_id
 from provenance.text import clean_text
 from provenance.timeline import appearance_days
 from provenance.traced import InferredCopy, Trace, TracedCitation, TracedSource
@@ -211,10 +211,12 @@ class SourceRow:
     distance: str
     distance_key: int
     origin: bool
-    path_nodes: str
-    """SVG ids of the sources on its shortest paths back to an origin, itself included."""
-    path_edges: str
-    """SVG ids of the citations along those paths."""
+    via: str
+    """Ids of the sources it cites that are one hop nearer an origin: the page's script
+    follows them row by row to light up every shortest path back, so a row holds one
+    step of its path, not the whole path (a chain of 900 hops made a 17 MB page)."""
+    via_edges: str
+    """SVG ids of its citations of those sources."""
     edges: str
     """SVG ids of every citation it makes or receives for the claim."""
     tainted_by: tuple[str, ...]
@@ -422,7 +424,7 @@ def claim_row(case: Case, trace: Trace, page: str) -> ClaimRow:
         outlets=_outlet_count(sources),
         independent_origins=trace.independent_origins,
         longest_chain=max(len(trace.longest_chain) - 1, 0),
-        chain=" → ".join(trace.longest_chain),
+        chain=chain_text(trace.longest_chain),
         first_seen=first,
         last_seen=last,
         warnings=badges(trace),
@@ -513,8 +515,8 @@ def _source_row(item: TracedSource, hops: _Hops, appeared: date | None) -> Sourc
         distance=_distance(item),
         distance_key=item.hops if item.hops is not None else 1_000_000,
         origin=item.is_origin,
-        path_nodes=" ".join(svg_node_id(node) for node in _path_nodes(item)),
-        path_edges=" ".join(_path_edges(item, hops)),
+        via=" ".join(item.via),
+        via_edges=" ".join(_via_edges(item, hops)),
         edges=" ".join(svg_edge_id(hop) for hop in hops.touching.get(item.id, [])),
         tainted_by=item.tainted_by,
     )
@@ -588,20 +590,13 @@ def _drifts(made: Sequence[TracedCitation], hops: _Hops) -> tuple[DriftCell, ...
     return tuple(cells.values())
 
 
-def _path_nodes(item: TracedSource) -> list[str]:
-    nodes = {node for path in item.paths for node in path} | {item.id}
-    return sorted(nodes)
-
-
-def _path_edges(item: TracedSource, hops: _Hops) -> list[str]:
-    steps = sorted(
-        {(path[index], path[index + 1]) for path in item.paths for index in range(len(path) - 1)}
-    )
+def _via_edges(item: TracedSource, hops: _Hops) -> list[str]:
+    """Its citations of the sources one hop nearer an origin (disputes lead nowhere)."""
+    nearer = set(item.via)
     return [
         svg_edge_id(hop)
-        for citing, cited in steps
-        for hop in hops.made.get(citing, [])
-        if hop.cited == cited and hop.relation is not Relation.DISPUTES
+        for hop in hops.made.get(item.id, [])
+        if hop.cited in nearer and hop.relation is not Relation.DISPUTES
     ]
 
 

@@ -91,11 +91,23 @@
     selected = row;
     graph.classList.add("has-selection");
     chain.classList.add("has-selection");
-    for (const id of words(row.dataset.pathNodes)) {
-      mark(document.getElementById(id), "on-path");
-      mark(rowOfNode.get(id), "on-path");
+    // Every shortest path back to an origin: each row names the sources one hop nearer
+    // (data-via) and its citations of them (data-via-edges); follow them row by row.
+    const seen = new Set([row]);
+    const queue = [row];
+    while (queue.length > 0) {
+      const step = queue.shift();
+      mark(document.getElementById(step.dataset.node), "on-path");
+      mark(step, "on-path");
+      for (const id of words(step.dataset.viaEdges)) mark(document.getElementById(id), "on-path");
+      for (const id of words(step.dataset.via)) {
+        const nearer = document.getElementById(`row-${id}`);
+        if (nearer && !seen.has(nearer)) {
+          seen.add(nearer);
+          queue.push(nearer);
+        }
+      }
     }
-    for (const id of words(row.dataset.pathEdges)) mark(document.getElementById(id), "on-path");
     const node = document.getElementById(row.dataset.node);
     mark(node, "selected");
     mark(row, "selected");

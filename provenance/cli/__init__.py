@@ -7,32 +7,36 @@ problems, 2 when the command itself was used wrongly.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
+import signal
 import sys
-from collections import Counter
-from collections.abc import Callable, Sequence
-from datetime import date, datetime
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from provenance import __version__
-from provenance.problems import (
-    AmbiguousCase,
-    ClaimNotFound,
-    InvalidName,
-    Problem,
-    ProvenanceError,
+from provenance.cli.reporter import (
+    MAX_PROBLEMS,
+    lint_json,
+    print_error,
+    print_problems,
+    report_build,
+    report_draft,
+    report_new_files,
+    report_summary,
+    summary,
 )
+from provenance.problems import AmbiguousCase, ClaimNotFound, InvalidName, ProvenanceError
 from provenance.schema import SCHEMA_MODELS, json_schema_text
-from provenance.text import plural, printable
 
 if TYPE_CHECKING:
     from provenance.build import BuildResult
-    from provenance.checks import LintResult, Report
-    from provenance.scaffold import NewFile, Todo
 
 # The commands import what they use when they run, so that `provenance check` does not
 # pay for loading Graphviz, Jinja2, the exporters and the article readers. The choices
@@ -95,7 +99,7 @@ class ProvenanceGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ProvenanceError as exc:
-            click.echo(f"error: {exc}", err=True)
+            print_error(exc)
             ctx.exit(1)
 
 
@@ -114,11 +118,6 @@ def main() -> None:
       provenance build                         # the report, in output/index.html
       provenance new case my-case              # start a case of your own
     """
-
-
-MAX_PROBLEMS = 100
-"""Problems printed at most by default: past a few screens more lines only bury the
-summary, so the rest are counted instead (and `--format json` always lists them all)."""
 
 
 def max_problems_options(function: F) -> F:
@@ -176,49 +175,13 @@ def check(
 
     result = lint_paths(resolve_case_dirs(case_dirs), jobs=jobs)
     if output_format == "json":
-        click.echo(json.dumps(_lint_json(result), indent=2, ensure_ascii=False))
+        click.echo(json.dumps(lint_json(result), indent=2, ensure_ascii=False))
     else:
         limit = None if all_problems else max_problems
-        _print_problems(result.problems, limit, err=False, more="--all prints every one")
-        click.echo(_summary(result, len(result.roots), result.sources), err=True)
+        print_problems(result.problems, limit, err=False, more="--all prints every one")
+        click.echo(summary(result, len(result.roots), result.sources), err=True)
     failed = result.error_count or (strict and result.warning_count)
     sys.exit(1 if failed else 0)
-
-
-def _lint_json(result: LintResult) -> dict[str, Any]:
-    return {
-        "cases": list(result.roots),
-        "errors": result.error_count,
-        "warnings": result.warning_count,
-        "problems": [problem.to_json() for problem in result.problems],
-    }
-
-
-class Counted(Protocol):
-    """A check's outcome, whichever command ran it."""
-
-    @property
-    def error_count(self) -> int: ...
-
-    @property
-    def warning_count(self) -> int: ...
-
-
-def _summary(outcome: Counted, cases: int, sources: int) -> str:
-    scope = f"{plural(cases, 'case')}, {plural(sources, 'source')}"
-    if not outcome.error_count and not outcome.warning_count:
-        return f"{scope}: no problems."
-    counts = f"{plural(outcome.error_count, 'error')}, {plural(outcome.warning_count, 'warning')}"
-    advice = (
-        "fix the errors above, then run the command again."
-        if outcome.error_count
-        else "warnings do not stop a build; --strict fails on them."
-    )
-    return f"{scope}: {counts}; {advice}"
-
-
-def _report_summary(report: Report) -> str:
-    return _summary(report, len(report.cases), report.source_count)
 
 
 @main.command()
@@ -280,34 +243,6 @@ def explain(code: str | None) -> None:
     click.echo(explain_code(found), nl=False)
 
 
-def _print_problems(
-    problems: Sequence[Problem],
-    limit: int | None = MAX_PROBLEMS,
-    *,
-    err: bool = True,
-    more: str = "`provenance check --all` prints every one",
-) -> None:
-    """The first `limit` problems (all with None), then a count of the rest by file, on
-    standard error, with `more` to say how to see them."""
-    shown = problems if limit is None else problems[:limit]
-    for problem in shown:
-        click.echo(str(problem), err=err)
-    hidden = problems[len(shown) :]
-    if hidden:
-        click.echo(f"... and {_hidden(hidden)}; {more}", err=True)
-
-
-def _hidden(problems: Sequence[Problem]) -> str:
-    """'1,234 more problems (1,230 in a.yaml, 4 in b.yaml)': where the unprinted are."""
-    files = Counter(problem.location.path for problem in problems)
-    places = [f"{count:,} in {printable(path)}" for path, count in files.most_common(3)]
-    rest = len(problems) - sum(count for _, count in files.most_common(3))
-    if rest:
-        places.append(f"{rest:,} elsewhere")
-    noun = "problem" if len(problems) == 1 else "problems"
-    return f"{len(problems):,} more {noun} ({', '.join(places)})"
-
-
 @main.command()
 @case_dirs_argument
 @click.option(
@@ -357,53 +292,63 @@ def build(
       provenance build --as-of 2018-07-09 -o /tmp/walkaway-2018-07-09
       provenance build --watch
     """
+    from provenance.build import OutputAmongCases, refuse_output_among_cases, watch_and_build
     from provenance.build import build as build_cases
-    from provenance.build import watch_and_build
-    from provenance.progress import progress_bar
+    from provenance.cli.progress import progress_bar
 
     paths = resolve_case_dirs(case_dirs)
     day = as_of.date() if as_of else None
+    try:
+        refuse_output_among_cases(output_dir, paths)
+    except OutputAmongCases as exc:
+        print_error(exc)
+        sys.exit(2)
 
     def run_once() -> BuildResult:
         with progress_bar(enabled=not quiet and sys.stderr.isatty()) as show:
             result = build_cases(paths, output_dir, jobs=jobs, as_of=day, progress=show)
-        _report_build(result, output_dir, day, quiet, None if all_problems else max_problems)
+        report_build(result, output_dir, day, quiet, None if all_problems else max_problems)
         return result
 
-    if not watch:
-        sys.exit(0 if run_once().built else 1)
-    click.echo(f"watching {', '.join(map(str, paths))} for changes; press Ctrl-C to stop", err=True)
-    try:
-        watch_and_build(paths, run_once)
-    except KeyboardInterrupt:
-        click.echo("stopped watching", err=True)
-
-
-def _report_build(
-    result: BuildResult, output_dir: Path, day: date | None, quiet: bool, limit: int | None
-) -> None:
-    _print_problems(result.problems, limit, more="--all prints every one")
-    if not result.built:
+    with terminated_as_interrupted():
+        if not watch:
+            sys.exit(0 if run_once().built else 1)
         click.echo(
-            f"{_summary(result, result.cases, result.sources)} Nothing was written.", err=True
+            f"watching {', '.join(map(str, paths))} for changes; press Ctrl-C to stop", err=True
         )
+        try:
+            watch_and_build(paths, lambda: keep_watching(run_once))
+        except KeyboardInterrupt:
+            click.echo("stopped watching", err=True)
+
+
+@contextlib.contextmanager
+def terminated_as_interrupted() -> Iterator[None]:
+    """SIGTERM (from `kill`, a service manager, a CI runner's timeout) stops a build as
+    Ctrl-C does: its Graphviz runs and workers end with it and the report stays whole.
+    (Python can only handle signals in the main thread; elsewhere nothing changes.)"""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
         return
-    if quiet:
-        return
-    as_of = f", as the record stood on {day}" if day else ""
-    skipped = (
-        f" ({result.unchanged_cases} unchanged since the last build)"
-        if result.unchanged_cases
-        else ""
-    )
-    click.echo(
-        f"built {plural(result.cases, 'case')}{skipped}, {plural(result.claims, 'claim')}, "
-        f"{plural(result.sources, 'source')}{as_of} in {result.seconds:.1f} s: "
-        f"{len(result.written)} files written, {len(result.unchanged)} unchanged; "
-        f"{plural(result.rendered, 'graph')} drawn, {result.reused} reused; "
-        f"open {output_dir / 'index.html'} in a browser",
-        err=True,
-    )
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def keep_watching(run: Callable[[], object]) -> None:
+    """One build of `build --watch`: a build that fails for a reason other than the case
+    files (another build holds the folder, Graphviz failed) is reported, and the watch
+    goes on; the case files' own problems are reported by the build itself."""
+    try:
+        run()
+    except ProvenanceError as error:
+        print_error(f"{error} (still watching for changes)")
 
 
 @main.command()
@@ -422,8 +367,8 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
       provenance trace hamilton68-rank
       provenance trace bots-drive-walkaway claims/walkaway --format json
     """
-    from provenance.build import trace_claim_in
     from provenance.checks import Report
+    from provenance.lookup import trace_claim_in
     from provenance.render.terminal import trace_to_text
     from provenance.render.trace_json import trace_to_json
 
@@ -432,8 +377,8 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
     except ClaimNotFound as exc:
         raise click.UsageError(str(exc)) from exc
     if isinstance(found, Report):
-        _print_problems(found.problems)
-        click.echo(_report_summary(found), err=True)
+        print_problems(found.problems)
+        click.echo(report_summary(found), err=True)
         sys.exit(1)
     if output_format == "json":
         click.echo(json.dumps(trace_to_json(found), indent=2, ensure_ascii=False))
@@ -492,11 +437,11 @@ def export(
     except (ClaimNotFound, AmbiguousCase) as exc:
         raise click.UsageError(str(exc)) from exc
     except ProvenanceError as exc:
-        click.echo(f"error: {exc}", err=True)
+        print_error(exc)
         sys.exit(1)
     if isinstance(exported, Report):
-        _print_problems(exported.problems)
-        click.echo(f"{_report_summary(exported)} Nothing was exported.", err=True)
+        print_problems(exported.problems)
+        click.echo(f"{report_summary(exported)} Nothing was exported.", err=True)
         sys.exit(1)
     if output_file is None:
         click.echo(exported, nl=False)
@@ -574,36 +519,11 @@ def extract(
         if draft.path is not None:
             write_new_file(draft.path, draft.text)
     except ProvenanceError as exc:
-        click.echo(f"error: {exc}", err=True)
+        print_error(exc)
         sys.exit(1)
     if draft.path is None:
         click.echo(draft.text, nl=False)
-    _print_todos(draft.path, draft.todos)
-    _print_notes(draft.notes)
-    matched = sum(1 for citation in draft.citations if citation.match.source)
-    where = f"wrote {draft.path}" if draft.path else "drafted"
-    click.echo(
-        f"{where}: {plural(len(draft.citations), 'proposed citation')} ({matched} of a known "
-        f"source); {_todo_advice(draft.todos, case_dir, draft.path)}",
-        err=True,
-    )
-
-
-def _print_todos(path: Path | None, todos: Sequence[Todo]) -> None:
-    for todo in todos:
-        where = f"{path or '<stdout>'}:{todo.line}:{todo.column}"
-        click.echo(f"{where}: todo: {todo.field}: {todo.hint}", err=True)
-
-
-def _print_notes(notes: Sequence[str]) -> None:
-    for note in notes:
-        click.echo(f"note: {note}", err=True)
-
-
-def _todo_advice(todos: Sequence[Todo], case_dir: Path | None, path: Path | None = None) -> str:
-    from provenance.scaffold import next_step
-
-    return next_step(todos, path, case_dir)
+    report_draft(draft, case_dir)
 
 
 @main.group()
@@ -646,9 +566,9 @@ def new_case_command(name: str, claims_dir: Path) -> None:
     except InvalidName as exc:
         raise click.UsageError(str(exc)) from exc
     except ProvenanceError as exc:
-        click.echo(f"error: {exc}", err=True)
+        print_error(exc)
         sys.exit(1)
-    _report_new_files(files, claims_dir / name, f"created {claims_dir / name}/ with sources/ and")
+    report_new_files(files, claims_dir / name, f"created {claims_dir / name}/ with sources/ and")
 
 
 @new.command(name="source")
@@ -690,24 +610,11 @@ def new_source_command(source_id: str | None, case_dir: Path | None, output: Pat
     except InvalidName as exc:
         raise click.UsageError(str(exc)) from exc
     except ProvenanceError as exc:
-        click.echo(f"error: {exc}", err=True)
+        print_error(exc)
         sys.exit(1)
     if written.path is None:
         click.echo(written.text, nl=False)
-    _report_new_files([written], case_dir)
-
-
-def _report_new_files(
-    files: Sequence[NewFile], case_dir: Path | None, action: str = "wrote"
-) -> None:
-    for written in files:
-        _print_todos(written.path, written.todos)
-        _print_notes(written.notes)
-    todos = [todo for written in files for todo in written.todos]
-    names = ", ".join(str(written.path) for written in files if written.path is not None)
-    where = f"{action} {names}" if names else "template"
-    path = files[0].path if len(files) == 1 else None
-    click.echo(f"{where}: {_todo_advice(todos, case_dir, path)}", err=True)
+    report_new_files([written], case_dir)
 
 
 def run() -> None:
