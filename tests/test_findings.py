@@ -292,3 +292,14 @@ def test_the_terminal_reads_the_right_way_round_and_fits_its_width(tmp_path: Pat
     assert all(len(line) <= 80 for line in text.splitlines())
     assert "paraphrased by daily" in text  # the daily took it from the paper, not the reverse
     assert "Started: paper (2018-07-08)" in text
+
+
+def test_a_very_long_chain_stops_indenting_and_keeps_its_words(tmp_path: Path) -> None:
+    sources = {"s0": source("dataset", statements=[says("It is so.")])}
+    sources |= {f"s{index}": source(citations=[cites(f"s{index - 1}")]) for index in range(1, 60)}
+    text = trace_to_text(traced(tmp_path, sources), width=80)
+    lines = text.splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    deep = next(line for line in lines if "quoted by s59" in line)
+    assert "⋯59" in deep  # the depth, said instead of shown
+    assert deep.index("quoted by") < 40  # and the words still fit

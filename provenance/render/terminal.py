@@ -136,10 +136,11 @@ def _tree(trace: Trace, width: int) -> Iterator[str]:
 def _subtree(
     trace: Trace, root: str, children: Mapping[str, list[_Edge]], shown: set[str], width: int
 ) -> Iterator[str]:
-    # (source, how it was reached, prefix of its own line, prefix of the lines below it)
-    stack: list[tuple[str, _Edge | None, str, str]] = [(root, None, "", "")]
+    # (source, how it was reached, its depth, prefix of its own line, of the lines below)
+    stack: list[tuple[str, _Edge | None, int, str, str]] = [(root, None, 0, "", "")]
+    deepest = max(2, width // 9)  # a third of the width for the tree, three columns a level
     while stack:
-        node, via, first, rest = stack.pop()
+        node, via, depth, first, rest = stack.pop()
         item = trace.source(node)
         mark = "● " if via is None else f"{via.verb} "
         if node in shown:
@@ -152,20 +153,30 @@ def _subtree(
         for line in _details(item, via):
             yield from _wrap(line, width, rest + bar, rest + bar)
         for index in reversed(range(len(edges))):
-            last = index == len(edges) - 1
             stack.append(
                 (
                     edges[index].taker,
                     edges[index],
-                    rest + ("└─ " if last else "├─ "),
-                    rest + ("   " if last else "│  "),
+                    depth + 1,
+                    *_prefixes(
+                        rest, last=index == len(edges) - 1, depth=depth + 1, deepest=deepest
+                    ),
                 )
             )
 
 
+def _prefixes(rest: str, *, last: bool, depth: int, deepest: int) -> tuple[str, str]:
+    """The prefixes of a child's line and of the lines below it. Past `deepest` levels
+    the tree stops indenting (a chain of 10,000 citations would otherwise push its words
+    off the screen) and each line says its depth instead."""
+    if depth > deepest:
+        return f"{rest}⋯{depth} ", rest
+    return rest + ("└─ " if last else "├─ "), rest + ("   " if last else "│  ")
+
+
 def _headline(item: TracedSource, via: _Edge | None) -> str:
     source = item.source
-    parts = [item.id, item.voice_label]
+    parts = [item.id] + ([item.voice_label] if item.voice_label != item.id else [])
     if source.authors and not (item.voice and item.voice.key.startswith("person:")):
         parts.append(", ".join(source.authors))
     seen = item.first_seen
