@@ -10,14 +10,17 @@ from collections.abc import Mapping
 
 from markupsafe import Markup
 
+from provenance.render.stack import unstack_drawing
+
 _COMMENT = re.compile(r"<!--.*?-->\n?", re.DOTALL)
 _ID = re.compile(r'\bid="')
 
 
 # Pages are made before their drawings are rendered (in parallel, often in another
-# process), so each drawing's place is held by a comment that `fill_svg_slots` replaces.
-# Its name is a path made of ids, which cannot contain "-->" or ":".
-_SLOT = re.compile(rb"<!--provenance-svg:([^:>]+):([^:>]*)-->")
+# process), so each drawing's place is held by a comment that `fill_svg_slots` replaces:
+# one for the drawing, one for its key. Its name is a path made of ids, which cannot
+# contain "-->" or ":".
+_SLOT = re.compile(rb"<!--provenance-(svg|key):([^:>]+):([^:>]*)-->")
 
 
 def svg_slot(name: str, *, id_prefix: str = "") -> Markup:
@@ -25,25 +28,41 @@ def svg_slot(name: str, *, id_prefix: str = "") -> Markup:
     return Markup(f"<!--provenance-svg:{name}:{id_prefix}-->")
 
 
+def key_slot(name: str, *, id_prefix: str = "") -> Markup:
+    """Where the key of the drawing `name` goes in a page (nothing, if it has none)."""
+    return Markup(f"<!--provenance-key:{name}:{id_prefix}-->")
+
+
 def fill_svg_slots(page: bytes, drawings: Mapping[str, bytes]) -> bytes:
-    """The page with each slot replaced by its drawing, inlined (or nothing if missing)."""
+    """The page with each slot replaced by its drawing or key, inlined (or nothing if
+    missing)."""
 
     def drawing(match: re.Match[bytes]) -> bytes:
-        name, prefix = match.group(1).decode(), match.group(2).decode()
-        return str(inline_svg(drawings.get(name, b""), id_prefix=prefix)).encode()
+        part, name, prefix = (group.decode() for group in match.groups())
+        inline = inline_key if part == "key" else inline_svg
+        return str(inline(drawings.get(name, b""), id_prefix=prefix)).encode()
 
     return _SLOT.sub(drawing, page)
 
 
 def inline_svg(svg: bytes, *, id_prefix: str = "") -> Markup:
-    """Graphviz's SVG ready to sit inside a page: the XML declaration, DOCTYPE and
-    comments go, outbound links get rel="noopener noreferrer", and `id_prefix` keeps two
-    drawings on one page from sharing ids.
+    """Graphviz's drawing ready to sit inside a page (its key left out: `inline_key`):
+    the XML declaration, DOCTYPE and comments go, outbound links get rel="noopener
+    noreferrer", and `id_prefix` keeps two drawings on one page from sharing ids.
 
-    It is marked safe because Graphviz escapes every string it writes, and render/dot.py
+    It is marked safe because Graphviz escapes every string it writes, and render/dot
     quotes every string it gives Graphviz; a test checks that markup in a case file
     arrives in the page as text.
     """
+    return _inline(unstack_drawing(svg)[0], id_prefix)
+
+
+def inline_key(svg: bytes, *, id_prefix: str = "") -> Markup:
+    """The key of a drawing, ready to sit beside it in a page; nothing if it has none."""
+    return _inline(unstack_drawing(svg)[1], id_prefix)
+
+
+def _inline(svg: bytes, id_prefix: str) -> Markup:
     text = svg.decode("utf-8")
     start = text.find("<svg")
     if start < 0:

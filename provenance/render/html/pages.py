@@ -7,9 +7,9 @@ from datetime import date
 from urllib.parse import quote
 
 from provenance.problems import Problem
-from provenance.render.common import safe_url
+from provenance.render.common import cites_edge_id, safe_url, svg_node_id
 from provenance.render.html.chain import source_rows
-from provenance.render.html.inline import svg_slot
+from provenance.render.html.inline import key_slot, svg_slot
 from provenance.render.html.paths import (
     INDEX_PAGE,
     case_page_path,
@@ -21,6 +21,7 @@ from provenance.render.html.rows import case_row, claim_row, warning_codes
 from provenance.render.html.views import (
     CasePage,
     CaseReport,
+    ClaimFilter,
     ClaimPage,
     CopyItem,
     DisputeItem,
@@ -33,6 +34,7 @@ from provenance.render.html.views import (
     ProblemItem,
     WarningItem,
 )
+from provenance.render.speakers import outlet_graph
 from provenance.traced import InferredCopy, Trace
 
 
@@ -55,6 +57,7 @@ def claim_page(
             for origin in trace.origins
         ),
         svg=svg_slot(svg_name),
+        key=key_slot(svg_name),
         downloads=(Link("SVG", f"{claim.id}.svg"), Link("JSON", f"{claim.id}.json")),
         sources=rows,
         days=tuple(sorted({row.appeared for row in rows if row.appeared})),
@@ -161,8 +164,10 @@ def case_page(report: CaseReport, as_of: date | None) -> CasePage:
         ),
         problems=tuple(_problem_item(problem) for problem in report.problems),
         overview_svg=svg_slot("overview.svg"),
-        outlets_svg=svg_slot("outlets.svg", id_prefix="outlets-"),
+        overview_key=key_slot("overview.svg"),
+        outlets_svg=svg_slot("outlets.svg", id_prefix=OUTLETS_PREFIX),
         downloads=(Link("overview SVG", "overview.svg"), Link("outlets SVG", "outlets.svg")),
+        claim_filter=claim_filters(report, path),
     )
 
 
@@ -189,3 +194,37 @@ def index_page(entries: Sequence[IndexEntry], as_of: date | None) -> IndexPage:
 
 def _text(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+OUTLETS_PREFIX = "outlets-"
+"""What the outlet graph's ids start with in a case page, apart from the overview's."""
+
+
+def claim_filters(report: CaseReport, page: str) -> tuple[ClaimFilter, ...]:
+    """For each claim, its sources and citations in the overview and its outlets and
+    their links in the outlet graph, by SVG id."""
+    outlets = outlet_graph(report.case)
+    filters = []
+    for trace in report.traces:
+        pairs = sorted({(hop.cited, hop.citing) for hop in trace.citations})
+        nodes = [svg_node_id(item.id) for item in trace.sources]
+        edges = [cites_edge_id(cited, citing) for cited, citing in pairs]
+        outlet_nodes = sorted({outlets.node_of[item.id] for item in trace.sources})
+        outlet_edges = sorted(
+            {
+                cites_edge_id(outlets.node_of[cited], outlets.node_of[citing])
+                for cited, citing in pairs
+            }
+        )
+        nodes += [OUTLETS_PREFIX + node for node in outlet_nodes]
+        edges += [OUTLETS_PREFIX + edge for edge in outlet_edges]
+        filters.append(
+            ClaimFilter(
+                trace.claim.id,
+                trace.claim.statement,
+                relative_href(claim_page_path(report.case.id, trace.claim.id), page),
+                " ".join(nodes),
+                " ".join(edges),
+            )
+        )
+    return tuple(filters)

@@ -249,6 +249,8 @@ class ClaimPage:
     verdict_rationale: str | None
     origins: tuple[Link, ...]
     svg: Markup
+    key: Markup
+    """The graph's key, shown beside it."""
     downloads: tuple[Link, ...]
     sources: tuple[SourceRow, ...]
     days: tuple[str, ...]
@@ -273,8 +275,24 @@ class CasePage:
     warnings: tuple[WarningItem, ...]
     problems: tuple[ProblemItem, ...]
     overview_svg: Markup
+    overview_key: Markup
     outlets_svg: Markup
     downloads: tuple[Link, ...]
+    claim_filter: tuple[ClaimFilter, ...] = ()
+    """Each claim's part of the two graphs, for the filter by claim."""
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What the case page's graphs show of one claim: the SVG ids of its sources and
+    citations in the overview, and of its outlets and their links in the outlet graph,
+    each space-separated."""
+
+    claim_id: str
+    statement: str
+    href: str
+    nodes: str
+    edges: str
 
 
 @dataclass(frozen=True)
