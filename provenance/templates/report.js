@@ -136,6 +136,8 @@
     };
     view.addEventListener("pointerup", release);
     view.addEventListener("pointercancel", release);
+    // A source's link would otherwise start the browser's own drag and drop.
+    view.addEventListener("dragstart", (event) => event.preventDefault());
     view.addEventListener("click", (event) => {
       if (!dragged) return;
       dragged = false;
