@@ -115,22 +115,30 @@ def stance_sample(stance: Stance | None) -> Attributes:
 
 def claim_key(trace: Trace) -> str:
     """The key to a claim's timeline: what it draws, and which way the claim travels."""
+    stances = {item.stance for item in trace.sources}
+    return key_dot(
+        "each arrow runs from a source to the source that took the claim from it",
+        _kinds(item.source.kind for item in trace.sources),
+        _marks(trace),
+        [stance for stance in (*Stance, None) if stance in stances],
+        _line_samples(trace),
+    )
+
+
+def _marks(trace: Trace) -> list[str]:
     sources = trace.sources
-    drawn_omissions = {omission.source for omission in trace.omissions} - {
-        item.id for item in sources
+    drawn = {item.id for item in sources}
+    shown = {
+        "origin": any(item.is_origin for item in sources),
+        "candidate": any(item.candidate_origin for item in sources),
+        "primary": any(item.source.is_primary for item in sources),
+        "omitted": any(omission.source not in drawn for omission in trace.omissions),
+        "tainted": any(item.tainted_by for item in sources),
     }
-    marks = [
-        name
-        for name, shown in (
-            ("origin", any(item.is_origin for item in sources)),
-            ("candidate", any(item.candidate_origin for item in sources)),
-            ("primary", any(item.source.is_primary for item in sources)),
-            ("omitted", bool(drawn_omissions)),
-            ("tainted", any(item.tainted_by for item in sources)),
-        )
-        if shown
-    ]
-    stances = {item.stance for item in sources}
+    return [mark for mark in MARKS if shown[mark]]
+
+
+def _line_samples(trace: Trace) -> list[LineSample]:
     relations = {hop.relation for hop in trace.citations}
     lines = [
         LineSample(RELATION_NAMES[relation], RELATION_STYLES[relation])
@@ -142,13 +150,7 @@ def claim_key(trace: Trace) -> str:
     lines += _copy_samples(trace)
     if trace.revisions:
         lines.append(LineSample("later version of the same page", REVISION))
-    return key_dot(
-        "each arrow runs from a source to the source that took the claim from it",
-        _kinds(item.source.kind for item in sources),
-        marks,
-        [stance for stance in (*Stance, None) if stance in stances],
-        lines,
-    )
+    return lines
 
 
 def _copy_samples(trace: Trace) -> list[LineSample]:
