@@ -58,7 +58,9 @@ def test_a_page_shows_the_drawing_and_its_key_apart() -> None:
     drawing, key = inline_svg(stacked), inline_key(stacked, id_prefix="x-")
     assert drawing.startswith('<svg width="300pt"')
     assert "key-" not in drawing
-    assert key.startswith('<svg width="400pt"')
+    assert key.startswith(
+        '<details class="graph-key" open><summary>Key</summary><svg width="400pt"'
+    )
     assert f'id="x-{KEY_ID_PREFIX}node1"' in key
 
 

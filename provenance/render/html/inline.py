@@ -58,8 +58,12 @@ def inline_svg(svg: bytes, *, id_prefix: str = "") -> Markup:
 
 
 def inline_key(svg: bytes, *, id_prefix: str = "") -> Markup:
-    """The key of a drawing, ready to sit beside it in a page; nothing if it has none."""
-    return _inline(unstack_drawing(svg)[1], id_prefix)
+    """The key of a drawing, ready to sit below its frame in a page (a part that folds
+    away); nothing if it has none, as a large graph drawn without one."""
+    key = _inline(unstack_drawing(svg)[1], id_prefix)
+    if not key:
+        return key
+    return Markup('<details class="graph-key" open><summary>Key</summary>{}</details>').format(key)
 
 
 def _inline(svg: bytes, id_prefix: str) -> Markup:
