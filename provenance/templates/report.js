@@ -144,6 +144,8 @@
       event.preventDefault();
       event.stopPropagation();
     }, true);
+    // A drawing wider than its frame opens on its middle, where its title starts.
+    view.scrollLeft = (view.scrollWidth - view.clientWidth) / 2;
     views.set(figure, view);
   }
 
