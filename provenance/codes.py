@@ -234,7 +234,7 @@ class Code(StrEnum):
         "missing-case-file",
         Severity.ERROR,
         Stage.CASE,
-        "A case folder without its case.yaml.",
+        "A case folder without its case.yaml (or case.yml).",
         "Add one (`provenance new case NAME` writes a start).",
     )
     NO_CASE = (
@@ -258,6 +258,16 @@ class Code(StrEnum):
         "A file, or the sources/ folder, is a link to a place outside the case folder; "
         "it is not read.",
         "Copy the file or folder into the case instead of linking to it.",
+    )
+    STRAY_FILE = (
+        "stray-file",
+        Severity.ERROR,
+        Stage.CASE,
+        "A file or folder of a case named almost like one provenance reads (`outlet.yaml` "
+        "for `outlets.yaml`, `source/` for `sources/`, a source saved as `salon.yaml.txt`), "
+        "or a second spelling of a case file beside the first (`case.yml` beside "
+        "`case.yaml`): nothing in it is read.",
+        "Rename it as the message says, or merge it into the file that is read.",
     )
     DUPLICATE_ID = (
         "duplicate-id",
