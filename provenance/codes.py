@@ -134,6 +134,16 @@ class Code(StrEnum):
         "Write the file as keys and values, as docs/format.md shows.",
     )
 
+    COMMENT_IN_VALUE = (
+        "comment-in-value",
+        Severity.WARNING,
+        Stage.FILE,
+        "A '#' after a space starts a YAML comment, so an unquoted value with a hashtag or "
+        "a number sign in it (`title: The #WalkAway campaign`) is cut short there without "
+        "a word. Warned where a comment whose '#' has no space after it follows a value.",
+        'Put the whole value in quotes (`title: "The #WalkAway campaign"`); write a '
+        "comment meant as one with a space after its '#'.",
+    )
     INEFFECTIVE_DIRECTIVE = (
         "ineffective-directive",
         Severity.WARNING,

@@ -1,12 +1,13 @@
 """Loading a case folder: YAML files -> model objects, each knowing where it was written.
 
 A case folder holds `case.yaml`, optionally `outlets.yaml` and `people.yaml` (any of them
-may end in `.yml`), and one file per source under `sources/`. Each file is parsed on its own (`yamlfile`), validated against the model
-(`validation`, whose errors `diagnostics` words as problems), and stamped with the file,
-line and column of every object and field. Everything that cannot be read, a file or a
-folder, is a problem too, and so is a file named almost like one the case reads
-(`casefiles`): nothing is left out silently. A file that fails to load is
-remembered by id, so the cross-file checks do not pile further errors on top of it.
+may end in `.yml`), and one file per source under `sources/`. Each file is parsed on its
+own (`yamlfile`), validated against the model (`validation`, whose errors `diagnostics`
+words as problems), and stamped with the file, line and column of every object and
+field. Everything that cannot be read, a file or a folder, is a problem too, and so is a
+file named almost like one the case reads (`casefiles`): nothing is left out silently. A
+file that fails to load is remembered by id, so the cross-file checks do not pile
+further errors on top of it.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
+
+import yaml
 
 from provenance.acknowledge import Directives
 from provenance.casefiles import (
@@ -364,7 +367,7 @@ class _Loading:
                     mark_location(path, document.root),
                     Code.NOT_A_MAPPING,
                     f"{file.name} should hold keys and values (like `title: ...`), "
-                    f"not {describe_value(document.data)}",
+                    f"not {describe_value(document.data)}{_unlisted(document.root)}",
                 )
             )
             return None
@@ -393,6 +396,22 @@ class _Loading:
             )
             return False
         return True
+
+
+def _unlisted(root: yaml.Node) -> str:
+    """How to make a file written as a list of `- key: value` entries a mapping."""
+    if not isinstance(root, yaml.SequenceNode) or not root.value:
+        return ""
+    if not all(isinstance(entry, yaml.MappingNode) for entry in root.value):
+        return ""
+    lines = [str(entry.start_mark.line + 1) for entry in root.value]
+    where = f"line {lines[0]}"
+    if len(lines) > 1:
+        where = f"lines {', '.join(lines[:-1])} and {lines[-1]}"
+    return (
+        f": remove the '- ' at the start of {where}, and as many spaces from the lines "
+        "below, so that each key starts its line"
+    )
 
 
 def _misplaced_sources(name: str, item: Misnamed, case_folder: Path) -> str:

@@ -1,0 +1,314 @@
+"""The slips newcomers make in hand-written YAML, found where the parser stopped and said
+in plain words with the fix.
+
+The parser reports where it could go no further, which is often not where the slip is: a
+missing space after a colon shows on the next line, a quote left open where the next
+quote happens to be, eight lines on. Given the text and the parser's error, `diagnose`
+looks at the lines around it for the common slips (a tab used for indenting, a quote
+left open or ended early, a bracket left open, a colon or curly quotes in an unquoted
+value, a missing space after a colon, a line indented out of step) and returns the line
+and column of the slip with a sentence that names the cause and the fix. None means no
+slip was recognised; the parser's own words are then all there is.
+
+`comment_in_value` words the slip YAML takes without complaint: a `#` after a space
+starts a comment, so `title: The #WalkAway campaign` is the title "The".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import yaml
+
+try:  # The C scanner where PyYAML has it, as for parsing (see yamlfile.py).
+    from yaml import CSafeLoader as _ScanLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _ScanLoader  # type: ignore[assignment]
+
+
+@dataclass(frozen=True)
+class Slip:
+    """Where a slip is (0-based, as the parser's marks) and what to say about it."""
+
+    line: int
+    column: int
+    message: str
+
+
+# YAML counts every kind of line break, as the marks do.
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+# A line that starts with a key: its indentation and list dashes, the key, the colon.
+_KEY_LINE = re.compile(r"(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[A-Za-z_][\w-]*):(?=[ \t]|$)")
+# A key written with no space after its colon (`published:2018-07-10`); not an address.
+_NO_SPACE = re.compile(r"(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[A-Za-z_][\w-]*):(?P<after>[^\s/:])")
+# Typographic (curly) quotation marks, as word processors put them in: opening, closing.
+_CURLY_OPEN, _CURLY_CLOSE = "\u201c\u2018\u201e", "\u201d\u2019\u201c"
+_SHOWN = 70
+"""The longest corrected line a message shows; past it the message says what to change."""
+
+
+def diagnose(text: str, error: yaml.MarkedYAMLError) -> Slip | None:
+    """The slip behind a syntax error, or None when none of the common ones fits."""
+    if error.problem_mark is None:
+        return None
+    lines = _LINE_BREAK.split(text)
+    finders: Sequence[Callable[[list[str], yaml.MarkedYAMLError, str], Slip | None]] = (
+        _tab,
+        _quote_left_open,
+        _quote_ended_early,
+        _bracket_left_open,
+        _colon_in_value,
+        _missing_space,
+        _out_of_step,
+    )
+    for finder in finders:
+        slip = finder(lines, error, text)
+        if slip is not None:
+            return slip
+    return None
+
+
+def _window(error: yaml.MarkedYAMLError, lines: list[str]) -> range:
+    """The lines the slip may be on: from the parser's context (when it is close) or the
+    line before, to where it stopped."""
+    assert error.problem_mark is not None
+    end = min(error.problem_mark.line, len(lines) - 1)
+    start = end - 1
+    if error.context_mark is not None and 0 <= end - error.context_mark.line <= 3:
+        start = error.context_mark.line
+    return range(end, max(start, 0) - 1, -1)
+
+
+# --- the slips ---------------------------------------------------------------------------
+
+
+def _tab(lines: list[str], error: yaml.MarkedYAMLError, text: str) -> Slip | None:
+    for number in _window(error, lines):
+        line = lines[number]
+        indent = line[: len(line) - len(line.lstrip(" \t-"))]
+        if "\t" in indent:
+            return Slip(
+                number,
+                indent.index("\t"),
+                "YAML syntax: this line is indented with a tab, and YAML indents with "
+                "spaces only: replace the tab with spaces, as many as the lines around it "
+                "use (an editor can be set to type spaces for the Tab key)",
+            )
+    return None
+
+
+def _quote_left_open(lines: list[str], error: yaml.MarkedYAMLError, text: str) -> Slip | None:
+    """A quote opened and not closed on its line: YAML reads on to the next quotation
+    mark, or to the end of the file, and the parser stops far from the slip."""
+    mark = error.context_mark
+    if error.context == "while scanning a quoted scalar" and mark is not None:
+        quote = lines[mark.line][mark.column]
+        return Slip(
+            mark.line,
+            mark.column,
+            f"YAML syntax: the quotation mark ({quote}) that starts this value is never "
+            f"closed, so YAML reads the rest of the file as part of it; "
+            f"{_close_it(lines[mark.line], mark.column)}",
+        )
+    token = _swallowing_quote(text, lines)
+    if token is None:
+        return None
+    start, end = token.start_mark, token.end_mark
+    quote = lines[start.line][start.column]
+    return Slip(
+        start.line,
+        start.column,
+        f"YAML syntax: the quotation mark ({quote}) that starts this value is not closed "
+        f"on its line, so YAML reads on to the next {quote}, on line {end.line + 1}, and "
+        f"takes the lines between as part of the value; "
+        f"{_close_it(lines[start.line], start.column)}",
+    )
+
+
+def _swallowing_quote(text: str, lines: list[str]) -> yaml.ScalarToken | None:
+    """The first quoted value that runs over several lines and holds a line that looks
+    like a key of its own: a quote left open, in all likelihood."""
+    try:
+        for token in yaml.scan(text, Loader=_ScanLoader):
+            if not isinstance(token, yaml.ScalarToken) or token.style not in ('"', "'"):
+                continue
+            first, last = token.start_mark.line, token.end_mark.line
+            if any(_KEY_LINE.match(line) for line in lines[first + 1 : last + 1]):
+                return token
+    except yaml.YAMLError:
+        pass
+    return None
+
+
+def _close_it(line: str, column: int) -> str:
+    fixed = line.rstrip() + line[column]
+    if len(fixed.strip()) <= _SHOWN:
+        return f"close it at the end of the value: {fixed.strip()}"
+    return "close it at the end of the value, with the same quotation mark"
+
+
+def _quote_ended_early(lines: list[str], error: yaml.MarkedYAMLError, text: str) -> Slip | None:
+    """`title: 'it's here'`: a quotation mark inside a quoted value ends it."""
+    assert error.problem_mark is not None
+    number = error.problem_mark.line
+    match = _KEY_LINE.match(lines[number]) if number < len(lines) else None
+    if match is None:
+        return None
+    value_at = (
+        match.end() + len(lines[number][match.end() :]) - len(lines[number][match.end() :].lstrip())
+    )
+    value = lines[number][value_at:].rstrip()
+    if not value or value[0] not in "\"'" or error.problem_mark.column <= value_at:
+        return None
+    quote, key = value[0], match["key"]
+    closing = value.replace("''", "__").find(quote, 1) if quote == "'" else value.find(quote, 1)
+    if closing < 0 or closing == len(value) - 1:
+        return None
+    inner = value[1:-1] if value[-1] == quote else value[1:]
+    if quote == "'":
+        how = "write each ' inside the value twice ('') or put the value in double quotes"
+    else:
+        how = 'write each " inside the value as \\" or put the value in single quotes'
+    return Slip(
+        number,
+        value_at,
+        f"YAML syntax: the value of '{key}' starts with {quote}, and the {quote} inside it "
+        f"ends it early: {how}{_shown_fix(key, inner, ': ')}",
+    )
+
+
+def _bracket_left_open(lines: list[str], error: yaml.MarkedYAMLError, text: str) -> Slip | None:
+    mark = error.context_mark
+    if mark is None or error.context not in (
+        "while parsing a flow sequence",
+        "while parsing a flow mapping",
+    ):
+        return None
+    opening = lines[mark.line][mark.column]
+    closing = "]" if opening == "[" else "}"
+    if closing in lines[mark.line][mark.column :]:
+        return None
+    what = "list" if opening == "[" else "mapping"
+    return Slip(
+        mark.line,
+        mark.column,
+        f"YAML syntax: the {what} that starts with '{opening}' here is not closed: end it "
+        f"with '{closing}' on the same line ({lines[mark.line].strip()}{closing})",
+    )
+
+
+def _colon_in_value(lines: list[str], error: yaml.MarkedYAMLError, text: str) -> Slip | None:
+    """`title: Russian bots: a campaign`: a second ': ' on a line reads as a second key."""
+    assert error.problem_mark is not None
+    if "mapping values are not allowed" not in str(error.problem):
+        return None
+    number, column = error.problem_mark.line, error.problem_mark.column
+    match = _KEY_LINE.match(lines[number]) if number < len(lines) else None
+    if match is None or column <= match.end():
+        return None
+    rest = lines[number][match.end() :]
+    value_at = match.end() + len(rest) - len(rest.lstrip())
+    value, key = lines[number][value_at:].rstrip(), match["key"]
+    if len(value) > 1 and value[0] in _CURLY_OPEN and value[-1] in _CURLY_CLOSE:
+        return Slip(
+            number,
+            value_at,
+            f"YAML syntax: the value of '{key}' is in curly quotation marks "
+            f"({value[0]}{value[-1]}, from a word processor), which YAML does not read as "
+            "quotes, so the ': ' inside it starts a new key: type straight quotes "
+            f"instead{_shown_fix(key, value[1:-1], ': ')}",
+        )
+    return Slip(
+        number,
+        value_at,
+        f"YAML syntax: the value of '{key}' holds a colon and a space (': '), which YAML "
+        f"reads as the start of another key: put the whole value in quotes"
+        f"{_shown_fix(key, value, ': ')}",
+    )
+
+
+def _missing_space(lines: list[str], error: yaml.MarkedYAMLError, text: str) -> Slip | None:
+    """`published:2018-07-10`: without a space after its colon, a key is not one, and
+    the parser stops on a later line."""
+    for number in _window(error, lines):
+        match = _NO_SPACE.match(lines[number])
+        if match is None:
+            continue
+        key = match["key"]
+        fixed = f"{match['lead'].strip()} {key}: {lines[number][match.end('key') + 1 :]}"
+        fix = f"write {fixed.strip()}" if len(fixed.strip()) <= _SHOWN else ""
+        return Slip(
+            number,
+            match.end("key") + 1,
+            f"YAML syntax: there is no space after the colon of '{key}', so YAML does not "
+            f"read it as a key: {fix or f'put a space after {key}:'}",
+        )
+    return None
+
+
+def _out_of_step(lines: list[str], error: yaml.MarkedYAMLError, text: str) -> Slip | None:
+    """A key indented differently from the key on the line above, which YAML cannot
+    place in either entry."""
+    assert error.problem_mark is not None
+    number = error.problem_mark.line
+    match = _KEY_LINE.match(lines[number]) if number < len(lines) else None
+    above = _line_above(lines, number)
+    if match is None or above is None:
+        return None
+    above_match = _KEY_LINE.match(lines[above])
+    if above_match is None or lines[above].rstrip().endswith(":"):
+        return None
+    indent, wanted = len(match["lead"]), above_match.end("lead")
+    if "-" in match["lead"] or indent == wanted:
+        return None
+    how = "more" if indent > wanted else "less"
+    return Slip(
+        number,
+        indent,
+        f"YAML syntax: '{match['key']}' is indented {how} than '{above_match['key']}' on "
+        f"line {above + 1}, so YAML cannot tell which entry it belongs to: to go with "
+        f"'{above_match['key']}', indent it by {wanted} spaces, as that line does",
+    )
+
+
+def _line_above(lines: list[str], number: int) -> int | None:
+    for above in range(number - 1, -1, -1):
+        stripped = lines[above].strip()
+        if stripped and not stripped.startswith("#"):
+            return above
+    return None
+
+
+def _shown_fix(key: str, value: str, separator: str) -> str:
+    """': title: "the value"', the corrected line, when it is short enough to show."""
+    fixed = f"{key}{separator}{quote_value(value)}"
+    return f": {fixed}" if len(fixed) <= _SHOWN else ""
+
+
+def quote_value(value: str) -> str:
+    """A value in the quotes that need no escapes inside it: double, else single (with
+    any ' doubled)."""
+    if '"' not in value and "\\" not in value:
+        return f'"{value}"'
+    return "'" + value.replace("'", "''") + "'"
+
+
+# --- what parses, but not as meant -------------------------------------------------------
+
+
+def comment_in_value(key: str | None, value: str, comment: str) -> str:
+    """The message for a value cut short by a '#' that starts a comment: `key` None for
+    an entry of a list."""
+    what = f"'{key}'" if key is not None else "this entry"
+    read = f"'{value}'" if value else "empty"
+    whole = f"{value} {comment}".strip()
+    fix = f": {key}: {quote_value(whole)}" if key is not None else ""
+    if len(fix) > _SHOWN:
+        fix = ""
+    shown = comment if len(comment) <= 30 else comment[:29] + "…"
+    return (
+        f"'{shown}' is read as a comment, since a '#' after a space starts one, so {what} "
+        f"is {read}: if the '#' belongs to the value, put the whole value in quotes{fix}"
+    )
