@@ -34,7 +34,7 @@ from provenance.problems import (
     CountsProblems,
     Problem,
     Severity,
-    did_you_mean,
+    nearest_ids,
     problem,
     sorted_problems,
 )
@@ -261,7 +261,7 @@ def _unknown(code: Code, reference: str, known: _Known, location: Location, hint
     return problem(
         location,
         code,
-        f"unknown {what} '{reference}'{did_you_mean(reference, known.ids)}; {hint}",
+        f"unknown {what} '{reference}'{nearest_ids(reference, known.ids)}; {hint}",
     )
 
 

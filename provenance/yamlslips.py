@@ -180,23 +180,38 @@ def _quote_ended_early(lines: list[str], error: yaml.MarkedYAMLError, text: str)
 
 
 def _bracket_left_open(lines: list[str], error: yaml.MarkedYAMLError, text: str) -> Slip | None:
-    mark = error.context_mark
-    if mark is None or error.context not in (
-        "while parsing a flow sequence",
-        "while parsing a flow mapping",
+    """`authors: [Jane Doe, John Roe`: a bracket opened and not closed on its line."""
+    if "flow" not in str(error.context):
+        return None
+    assert error.problem_mark is not None
+    first = error.context_mark.line if error.context_mark else error.problem_mark.line
+    for number in range(
+        min(first, max(error.problem_mark.line - 3, 0)), error.problem_mark.line + 1
     ):
-        return None
-    opening = lines[mark.line][mark.column]
-    closing = "]" if opening == "[" else "}"
-    if closing in lines[mark.line][mark.column :]:
-        return None
-    what = "list" if opening == "[" else "mapping"
-    return Slip(
-        mark.line,
-        mark.column,
-        f"YAML syntax: the {what} that starts with '{opening}' here is not closed: end it "
-        f"with '{closing}' on the same line ({lines[mark.line].strip()}{closing})",
-    )
+        column = _unclosed_bracket(lines[number]) if number < len(lines) else None
+        if column is None:
+            continue
+        opening = lines[number][column]
+        closing = "]" if opening == "[" else "}"
+        what = "list" if opening == "[" else "mapping"
+        return Slip(
+            number,
+            column,
+            f"YAML syntax: the {what} that starts with '{opening}' here is not closed: end "
+            f"it with '{closing}' on the same line ({lines[number].strip()}{closing})",
+        )
+    return None
+
+
+def _unclosed_bracket(line: str) -> int | None:
+    """The column of the first bracket or brace a line opens and does not close."""
+    opened: list[int] = []
+    for column, character in enumerate(line):
+        if character in "[{":
+            opened.append(column)
+        elif character in "]}" and opened:
+            opened.pop()
+    return opened[0] if opened else None
 
 
 def _colon_in_value(lines: list[str], error: yaml.MarkedYAMLError, text: str) -> Slip | None:

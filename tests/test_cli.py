@@ -154,7 +154,7 @@ def test_nonexistent_folder_is_a_usage_error(tmp_path: Path) -> None:
     result = invoke("check", tmp_path / "missing")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "does not exist" in result.stderr
+    assert f"there is no folder {tmp_path / 'missing'}" in result.stderr
 
 
 def test_bad_option_is_a_usage_error(make_case: MakeCase) -> None:

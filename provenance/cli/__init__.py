@@ -59,14 +59,36 @@ DEFAULT_CLAIMS = Path("claims")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+class CaseFolder(click.ParamType[Path, Any]):
+    """A folder that is there: a case folder, or a folder of cases. A mistyped one is
+    refused with the folder it most likely meant, a file with its folder."""
+
+    name = "folder"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
+        from provenance.lookup import find_workplace, folder_hint
+
+        path = Path(value)
+        if path.is_dir():
+            return path
+        if path.exists():
+            message = (
+                f"{path} is a file: name the case folder that holds it "
+                f"(the one with the case.yaml), e.g. {path.parent}"
+            )
+        else:
+            message = f"there is no folder {path}{folder_hint(path, find_workplace().claims)}"
+        raise click.BadParameter(message, ctx, param)
+
+
+CASE_FOLDER = CaseFolder()
+
+
 def case_dirs_argument(function: F) -> F:
     """CASE_DIR ...: case folders, or folders of cases; `claims/` when none is given."""
-    return click.argument(
-        "case_dirs",
-        metavar="[CASE_DIR]...",
-        nargs=-1,
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
-    )(function)
+    return click.argument("case_dirs", metavar="[CASE_DIR]...", nargs=-1, type=CASE_FOLDER)(
+        function
+    )
 
 
 def format_option(function: F) -> F:
@@ -81,14 +103,35 @@ def format_option(function: F) -> F:
 
 
 def resolve_case_dirs(case_dirs: Sequence[Path]) -> list[Path]:
+    """The folders named, else the case folder the command runs in (or in whose sources/
+    it runs), else the project's claims/."""
+    from provenance.lookup import find_workplace
+
     if case_dirs:
         return list(case_dirs)
-    if not DEFAULT_CLAIMS.is_dir():
+    cases = find_workplace().cases
+    if cases is None:
         raise click.UsageError(
-            "there is no claims/ folder here: run this in your project folder, or name a "
-            "case folder, e.g. `provenance check claims/walkaway`"
+            "there is no claims/ folder here, and this is not a case folder: run this in "
+            "your project folder or a case folder, or name a case folder, e.g. "
+            "`provenance check claims/walkaway`"
         )
-    return [DEFAULT_CLAIMS]
+    return [cases]
+
+
+def project_cases() -> list[Path]:
+    """The project's folder of cases, where a claim not in the case named may be."""
+    from provenance.lookup import find_workplace
+
+    claims = find_workplace().claims
+    return [claims] if claims is not None else []
+
+
+def _run_instead(error: ClaimNotFound, command: Callable[[Path], str]) -> str:
+    """The message of a claim not found, with the command that finds it where it is."""
+    if len(error.found_in) != 1:
+        return str(error)
+    return f"{error}; run `{command(error.found_in[0])}`"
 
 
 class ProvenanceGroup(click.Group):
@@ -250,9 +293,9 @@ def explain(code: str | None) -> None:
     "--output",
     "output_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Where to write the report and graphs.",
+    default=None,
+    help="Where to write the report and graphs (default: output/ in the project folder, "
+    "the one that holds claims/).",
 )
 @jobs_option
 @click.option(
@@ -269,7 +312,7 @@ def explain(code: str | None) -> None:
 @max_problems_options
 def build(
     case_dirs: tuple[Path, ...],
-    output_dir: Path,
+    output_dir: Path | None,
     jobs: int | None,
     as_of: datetime | None,
     quiet: bool,
@@ -296,7 +339,7 @@ def build(
     from provenance.build import build as build_cases
     from provenance.cli.progress import progress_bar
 
-    paths = resolve_case_dirs(case_dirs)
+    paths, output_dir = build_places(case_dirs, output_dir)
     day = as_of.date() if as_of else None
     try:
         refuse_output_among_cases(output_dir, paths)
@@ -320,6 +363,31 @@ def build(
             watch_and_build(paths, lambda: keep_watching(run_once))
         except KeyboardInterrupt:
             click.echo("stopped watching", err=True)
+
+
+def build_places(case_dirs: Sequence[Path], output_dir: Path | None) -> tuple[list[Path], Path]:
+    """What a build reads and where it writes. Run in a case folder of a project with
+    no folder named, it builds the project, as from the project folder: the report is
+    the project's, and a build of one case would drop the others from it."""
+    from provenance.lookup import find_workplace
+
+    place = find_workplace()
+    if case_dirs:
+        paths = list(case_dirs)
+    elif place.claims is not None and place.project is not None:
+        paths = [place.claims]
+    else:
+        paths = resolve_case_dirs(case_dirs)
+    if output_dir is not None:
+        return paths, output_dir
+    if place.project is not None:
+        return paths, place.project / "output"
+    if place.case is not None:
+        raise click.UsageError(
+            "this is a case folder, and the report cannot go inside it: name a folder "
+            f"outside it, e.g. `provenance build -o ../{place.case.resolve().name}-report`"
+        )
+    return paths, Path("output")
 
 
 @contextlib.contextmanager
@@ -353,9 +421,7 @@ def keep_watching(run: Callable[[], object]) -> None:
 
 @main.command()
 @click.argument("claim_id")
-@click.argument(
-    "case_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
+@click.argument("case_dir", required=False, type=CASE_FOLDER)
 @format_option
 def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
     """Show how one claim moved between sources: origins, hops, drift and warnings.
@@ -372,10 +438,13 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
     from provenance.render.terminal import trace_to_text
     from provenance.render.trace_json import trace_to_json
 
+    paths = resolve_case_dirs([case_dir] if case_dir else [])
     try:
-        found = trace_claim_in(resolve_case_dirs([case_dir] if case_dir else []), claim_id)
+        found = trace_claim_in(paths, claim_id, elsewhere=project_cases())
     except ClaimNotFound as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise click.UsageError(
+            _run_instead(exc, lambda folder: f"provenance trace {claim_id} {folder}")
+        ) from exc
     if isinstance(found, Report):
         print_problems(found.problems)
         click.echo(report_summary(found), err=True)
@@ -388,9 +457,7 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
 
 @main.command(name="export")
 @click.argument("format_name", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
-@click.argument(
-    "case_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
+@click.argument("case_dir", required=False, type=CASE_FOLDER)
 @click.option(
     "-o",
     "--output",
@@ -432,9 +499,18 @@ def export(
 
     try:
         exported = export_paths(
-            resolve_case_dirs([case_dir] if case_dir else []), format_name, claim_id
+            resolve_case_dirs([case_dir] if case_dir else []),
+            format_name,
+            claim_id,
+            elsewhere=project_cases(),
         )
-    except (ClaimNotFound, AmbiguousCase) as exc:
+    except ClaimNotFound as exc:
+        raise click.UsageError(
+            _run_instead(
+                exc, lambda folder: f"provenance export {format_name} {folder} --claim {claim_id}"
+            )
+        ) from exc
+    except AmbiguousCase as exc:
         raise click.UsageError(str(exc)) from exc
     except ProvenanceError as exc:
         print_error(exc)
@@ -458,7 +534,7 @@ def export(
 @click.option(
     "--case",
     "case_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=CASE_FOLDER,
     help="Match citations against this case's sources and outlets; the draft goes to its "
     "drafts/ folder, which check and build do not read, until you move it into sources/.",
 )
@@ -576,7 +652,7 @@ def new_case_command(name: str, claims_dir: Path) -> None:
 @click.option(
     "--case",
     "case_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=CASE_FOLDER,
     help="Write CASE/drafts/ID.yaml (check and build do not read drafts/; move it into "
     "sources/ when it is finished), and list the case's claims, outlets and sources in "
     "the comments.",
