@@ -59,7 +59,13 @@ DEFAULT_CLAIMS = Path("claims")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class CaseFolder(click.ParamType[Path, Any]):
+if TYPE_CHECKING:
+    _PathType = click.ParamType[Path, Any]
+else:  # click before 8.2 (which pyproject allows) has no type parameters at run time
+    _PathType = click.ParamType
+
+
+class CaseFolder(_PathType):
     """A folder that is there: a case folder, or a folder of cases. A mistyped one is
     refused with the folder it most likely meant, a file with its folder."""
 
