@@ -24,7 +24,9 @@ from provenance import __version__
 from provenance.cli.reporter import (
     MAX_PROBLEMS,
     lint_json,
+    listing_json,
     print_error,
+    print_listing,
     print_problems,
     report_build,
     report_draft,
@@ -262,6 +264,33 @@ def schema(kind: str | None, output_dir: Path | None) -> None:
             "name a kind of file (case, outlets or source), or give --output-dir"
         )
     click.echo(json_schema_text(kind), nl=False)
+
+
+@main.command(name="list")
+@case_dirs_argument
+@format_option
+def list_command(case_dirs: tuple[Path, ...], output_format: str) -> None:
+    """List the claims and sources of a case, with their ids: what citations refer to.
+
+    For each claim: how many sources carry it and what its trace warns of; for each
+    source: when it was published, its outlet and its title. With several cases (with
+    no folder named: every case under claims/), one line for each case.
+
+    \b
+    Examples:
+      provenance list claims/walkaway
+      provenance list
+      provenance list claims/walkaway --format json
+    """
+    from provenance.listing import list_cases
+
+    cases, problems = list_cases(resolve_case_dirs(case_dirs))
+    if output_format == "json":
+        click.echo(json.dumps(listing_json(cases, problems), indent=2, ensure_ascii=False))
+    else:
+        print_listing(cases, shutil.get_terminal_size().columns)
+        print_problems(problems)
+    sys.exit(1 if problems else 0)
 
 
 @main.command()
