@@ -93,9 +93,9 @@ def _claims(checked: CheckedCase) -> tuple[ListedClaim, ...]:
     if loaded.case_file is None:
         return ()
     if checked.has_errors:
-        counts = _sources_by_claim(loaded)
+        carrying = _sources_by_claim(loaded)
         return tuple(
-            ListedClaim(claim.id, claim.statement, len(counts[claim.id]), (), _rating(claim))
+            ListedClaim(claim.id, claim.statement, len(carrying[claim.id]), (), _rating(claim))
             for claim in loaded.case_file.claims
         )
     case = to_case(loaded)

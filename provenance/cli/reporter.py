@@ -176,8 +176,8 @@ def case_listing(case: ListedCase, width: int) -> list[str]:
         *textwrap.wrap(printable(counts), width, break_on_hyphens=False),
         "",
     ]
-    ids = (len(item.id) for item in (*case.claims, *case.sources))
-    column = min(max(8, *ids), 40)
+    ids = [claim.id for claim in case.claims] + [source.id for source in case.sources]
+    column = min(max([8, *map(len, ids)]), 40)
     lines.append(_cut(f"Claims{' ' * (column - 4)}sources  warnings from its trace", width))
     for claim in case.claims:
         warnings = ", ".join(
