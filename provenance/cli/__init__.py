@@ -360,8 +360,10 @@ def build(
     Writes output/index.html, a report to open in a browser (no server or network
     needed), and for each case output/<case>/index.html, a page per claim in
     output/<case>/claims/<claim>.html, the graphs as SVG (<claim>.svg, overview.svg,
-    outlets.svg) and each trace as JSON. Nothing is written if any case has errors.
-    Cases whose files did not change since the last build are not read again.
+    outlets.svg) and each trace as JSON. A case with errors is left out (the report
+    keeps its last good version and lists its problems in index.html) and the build
+    exits with 1; the other cases are built. Cases whose files did not change since the
+    last build are not read again.
 
     \b
     Examples:

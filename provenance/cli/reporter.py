@@ -235,11 +235,13 @@ def report_build(
         click.echo(
             f"{path}: {shortfall} (see 'Graphs too large to draw' in docs/report.md)", err=True
         )
-    if not result.built:
+    if not result.published:
         click.echo(
             f"{summary(result, result.cases, result.sources)} Nothing was written.", err=True
         )
         return
+    if result.unbuilt:
+        click.echo(_unbuilt_line(result, output_dir), err=True)
     if quiet:
         return
     as_of = f", as the record stood on {day}" if day else ""
@@ -248,13 +250,28 @@ def report_build(
         if result.unchanged_cases
         else ""
     )
+    built = result.cases - len(result.unbuilt)
     click.echo(
-        f"built {plural(result.cases, 'case')}{skipped}, {plural(result.claims, 'claim')}, "
+        f"built {plural(built, 'case')}{skipped}, {plural(result.claims, 'claim')}, "
         f"{plural(result.sources, 'source')}{as_of} in {result.seconds:.1f} s: "
-        f"{len(result.written)} files written, {len(result.unchanged)} unchanged; "
+        f"{plural(len(result.written), 'file')} written, {len(result.unchanged)} unchanged; "
         f"{plural(result.rendered, 'graph')} drawn, {result.reused} reused; "
         f"open {output_dir / 'index.html'} in a browser",
         err=True,
+    )
+
+
+def _unbuilt_line(result: BuildResult, output_dir: Path) -> str:
+    """'not built, for the errors above: a (claims/a; its last good version is kept),
+    ...': the cases a build left out, and what the report shows of them."""
+    cases = [
+        f"{case.folder} ({'its last good version is kept' if case.href else 'not in the report'})"
+        for case in result.unbuilt
+    ]
+    noun = "case" if len(cases) == 1 else "cases"
+    return (
+        f"{len(cases)} {noun} not built, for the errors above: {'; '.join(cases)}; "
+        f"{output_dir / 'index.html'} lists them with their problems"
     )
 
 
