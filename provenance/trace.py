@@ -19,19 +19,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
+from functools import cached_property
 from itertools import islice
 
 import networkx as nx
 
 from provenance.certainty import statement_certainty
 from provenance.codes import Code
-from provenance.copies import ClaimRecord, infer_copies
+from provenance.copies import ClaimRecord, Inference, infer_copies
 from provenance.disputes import amended, disputes_of, omissions_of, taints
 from provenance.findings import trace_warnings
 from provenance.graph import SOURCE, citation_graph, claim_subgraph, outlet_name
 from provenance.hops import traced_citations
 from provenance.model import (
     Case,
+    Claim,
     PublicationDate,
     Relation,
     Source,
@@ -40,6 +42,7 @@ from provenance.model import (
 )
 from provenance.roots import independence_of, roots_of, suggested_entries, where_it_could_start
 from provenance.spread import (
+    EntryPoint,
     Spread,
     analyse,
     first_appearance,
@@ -117,69 +120,130 @@ def trace_claim(
     claim = next((item for item in case.claims if item.id == claim_id), None)
     if claim is None:
         raise KeyError(claim_id)
-    full = graph if graph is not None else citation_graph(case)
-    voices = voices if voices is not None else Voices(case)
-    subgraph = claim_subgraph(full, claim_id)
-    sources: dict[str, Source] = {node: full.nodes[node][SOURCE] for node in subgraph}
-    statements = {node: _statements(source, claim_id) for node, source in sources.items()}
-    omitting = {node for node, source in sources.items() if source.leaves_out(claim_id)}
-    carriers = _carriers(subgraph, statements) - omitting
-    support, revisions = _support(subgraph, carriers, sources)
-    first_seen = {node: _first_seen(sources[node], statements[node]) for node in sources}
-    spread = analyse(support, {node: first_seen[node] for node in support})
-    voice = {node: _voice(voices, sources[node], claim_id) for node in sources}
-    inference = infer_copies(
-        ClaimRecord(
-            support, sources, statements, first_seen, claim_id, dismissed or acknowledged_copy
-        )
+    tracing = _Tracing(
+        case,
+        claim,
+        graph if graph is not None else citation_graph(case),
+        voices if voices is not None else Voices(case),
+        dismissed or acknowledged_copy,
     )
-    copies = inference.copies
-    with_copies = _with_copies(support, inference.links, both_ways=True)
-    traced = _traced(
-        case, sources, statements, carriers, spread, voice, first_seen, support, claim_id
-    )
-    citations = traced_citations(subgraph, traced)
-    roots = roots_of(support, spread, traced)
-    suggested = suggested_entries(spread, with_copies, traced, copies)
-    independence = independence_of(spread, suggested, traced)
-    first = first_appearance(
-        where_it_could_start(suggested, traced),
-        {node: traced[node].first_seen for node in traced},
-        approximate_decides=True,
-    )
-    cycles = spread.loops
-    returns = _returns(support, voice, cycles)
-    directed = _with_copies(support, inference.links, both_ways=False)
-    returns_with_copies = tuple(
-        path for path in _returns(directed, voice, cycles) if path not in returns
-    )
-    disputes = disputes_of(sources, statements, claim, voices, first.starts)
-    partial = Trace(
-        case_id=case.id,
-        claim=claim,
-        sources=tuple(sorted(traced.values(), key=_time_order)),
-        citations=citations,
-        origins=tuple(root.origin for root in roots if root.origin is not None),
-        roots=roots,
-        independent_origins=independence.recorded,
-        longest_chain=spread.longest_chain,
-        cycles=cycles,
-        disputes=disputes,
-        warnings=(),
-        independence=independence,
-        inferred_copies=copies,
-        returns=returns,
-        returns_with_copies=returns_with_copies,
-        revisions=revisions,
-        omissions=omissions_of(case, claim_id),
-        first_appearance=first.starts,
-        first_appearance_reason=first.reason,
-        suggested_origins=tuple(
-            sorted(node for entry in suggested for node in entry.starts if traced[node].carries)
-        ),
-    )
+    partial = tracing.trace()
     warnings, notes = trace_warnings(partial)
     return replace(partial, warnings=warnings, notes=notes)
+
+
+class _Tracing:
+    """One claim's trace, step by step: each step a property computed once, in the order
+    the claim's record is read (who carries it, along which links, where it entered,
+    what the wording suggests, who speaks, what each hop changed)."""
+
+    def __init__(
+        self,
+        case: Case,
+        claim: Claim,
+        graph: nx.MultiDiGraph,
+        voices: Voices,
+        dismissed: Dismissed,
+    ) -> None:
+        self.case, self.claim, self.voices, self.dismissed = case, claim, voices, dismissed
+        self.subgraph = claim_subgraph(graph, claim.id)
+        self.sources: dict[str, Source] = {
+            node: graph.nodes[node][SOURCE] for node in self.subgraph
+        }
+        self.statements = {node: _statements(item, claim.id) for node, item in self.sources.items()}
+        omitting = {node for node, item in self.sources.items() if item.leaves_out(claim.id)}
+        self.carriers = _carriers(self.subgraph, self.statements) - omitting
+        self.support, self.revisions = _support(self.subgraph, self.carriers, self.sources)
+        self.first_seen = {
+            node: _first_seen(self.sources[node], self.statements[node]) for node in self.sources
+        }
+        self.spread = analyse(self.support, {node: self.first_seen[node] for node in self.support})
+        self.voice = {node: _voice(voices, item, claim.id) for node, item in self.sources.items()}
+
+    @cached_property
+    def inference(self) -> Inference:
+        record = ClaimRecord(
+            self.support,
+            self.sources,
+            self.statements,
+            self.first_seen,
+            self.claim.id,
+            self.dismissed,
+        )
+        return infer_copies(record)
+
+    @cached_property
+    def traced(self) -> dict[str, TracedSource]:
+        return _traced(
+            self.case,
+            self.sources,
+            self.statements,
+            self.carriers,
+            self.spread,
+            self.voice,
+            self.first_seen,
+            self.support,
+            self.claim.id,
+        )
+
+    @cached_property
+    def suggested(self) -> tuple[EntryPoint, ...]:
+        """Where the claim enters the record once the inferred copies count as links."""
+        with_copies = _with_copies(self.support, self.inference.links, both_ways=True)
+        return suggested_entries(self.spread, with_copies, self.traced, self.inference.copies)
+
+    @cached_property
+    def first(self) -> EntryPoint:
+        """Where the claim started: the earliest of the roots the wording suggests."""
+        return first_appearance(
+            where_it_could_start(self.suggested, self.traced),
+            {node: item.first_seen for node, item in self.traced.items()},
+            approximate_decides=True,
+        )
+
+    def returns(self) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+        """Returns to a voice as recorded, and those only the inferred copies make."""
+        recorded = _returns(self.support, self.voice, self.spread.loops)
+        directed = _with_copies(self.support, self.inference.links, both_ways=False)
+        suggested = _returns(directed, self.voice, self.spread.loops)
+        return recorded, tuple(path for path in suggested if path not in recorded)
+
+    def trace(self) -> Trace:
+        """Everything but the warnings, which findings.py reads off the finished trace."""
+        roots = roots_of(self.support, self.spread, self.traced)
+        independence = independence_of(self.spread, self.suggested, self.traced)
+        returns, returns_with_copies = self.returns()
+        return Trace(
+            case_id=self.case.id,
+            claim=self.claim,
+            sources=tuple(sorted(self.traced.values(), key=_time_order)),
+            citations=traced_citations(self.subgraph, self.traced),
+            origins=tuple(root.origin for root in roots if root.origin is not None),
+            roots=roots,
+            independent_origins=independence.recorded,
+            longest_chain=self.spread.longest_chain,
+            cycles=self.spread.loops,
+            disputes=disputes_of(
+                self.sources, self.statements, self.claim, self.voices, self.first.starts
+            ),
+            warnings=(),
+            independence=independence,
+            inferred_copies=self.inference.copies,
+            returns=returns,
+            returns_with_copies=returns_with_copies,
+            revisions=self.revisions,
+            omissions=omissions_of(self.case, self.claim.id),
+            first_appearance=self.first.starts,
+            first_appearance_reason=self.first.reason,
+            suggested_origins=tuple(
+                sorted(
+                    node
+                    for entry in self.suggested
+                    for node in entry.starts
+                    if self.traced[node].carries
+                )
+            ),
+        )
 
 
 def _statements(source: Source, claim_id: str) -> tuple[TracedStatement, ...]:

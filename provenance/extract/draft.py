@@ -21,7 +21,8 @@ from provenance.extract.claims import closest_claim
 from provenance.extract.match import Matching, ProposedCitation
 from provenance.extract.matcher import Known
 from provenance.model import Relation, SourceKind
-from provenance.scaffold import TODO, Todo, YamlWriter, comment_text, schema_modeline, slugify
+from provenance.scaffold import slugify
+from provenance.yamlwriter import TODO, Todo, YamlWriter, comment_text, schema_modeline
 
 _KINDS = ", ".join(kind.value for kind in SourceKind)
 
