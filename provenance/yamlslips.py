@@ -45,7 +45,7 @@ _KEY_LINE = re.compile(r"(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[A-Za-z_][\w-]*):(?
 _NO_SPACE = re.compile(r"(?P<lead>[ \t]*(?:-[ \t]+)*)(?P<key>[A-Za-z_][\w-]*):(?P<after>[^\s/:])")
 # Typographic (curly) quotation marks, as word processors put them in: opening, closing.
 _CURLY_OPEN, _CURLY_CLOSE = "\u201c\u2018\u201e", "\u201d\u2019\u201c"
-_SHOWN = 70
+_SHOWN = 100
 """The longest corrected line a message shows; past it the message says what to change."""
 
 
@@ -297,9 +297,13 @@ def _line_above(lines: list[str], number: int) -> int | None:
 
 
 def _shown_fix(key: str, value: str, separator: str) -> str:
-    """': title: "the value"', the corrected line, when it is short enough to show."""
+    """': title: "the value"', the corrected line; where that is too long to show, where
+    the quotation marks go."""
     fixed = f"{key}{separator}{quote_value(value)}"
-    return f": {fixed}" if len(fixed) <= _SHOWN else ""
+    if len(fixed) <= _SHOWN:
+        return f": {fixed}"
+    mark = quote_value(value)[0]
+    return f" (a {mark} after '{key}{separator}' and another at the end of the line)"
 
 
 def quote_value(value: str) -> str:

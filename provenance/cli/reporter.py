@@ -240,10 +240,14 @@ def report_build(
             f"{summary(result, result.cases, result.sources)} Nothing was written.", err=True
         )
         return
+    if not quiet:
+        _print_built(result, output_dir, day)
     if result.unbuilt:
         click.echo(_unbuilt_line(result, output_dir), err=True)
-    if quiet:
-        return
+
+
+def _print_built(result: BuildResult, output_dir: Path, day: date | None) -> None:
+    """'built 1 case, 8 claims, ...': the summary of a build that published its report."""
     as_of = f", as the record stood on {day}" if day else ""
     skipped = (
         f" ({result.unchanged_cases} unchanged since the last build)"
