@@ -1,27 +1,23 @@
-"""Finding one's way among cases: which case holds a claim, and where a command runs.
+"""Finding a claim among cases: which checked case holds it, or which case nearby does.
 
 `trace` and `export --claim` name a claim, not a case; this module finds the one case
-that has it, and when the case named does not, the case nearby that does. Commands run
-with no folder named work on the case folder they are run in, or on the project's
-`claims/` (`Workplace`). It sits just above the trace, below the builder and the
-exporters, so that an export does not pull in the report renderer, the output folder and
-its lock.
+that has it, and when the case named does not, the case nearby that does (reading only
+their case files). It sits just above the trace, below the builder and the exporters,
+so that an export does not pull in the report renderer, the output folder and its lock.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-from provenance.casefiles import CASE_FILE, SOURCES_FOLDER, present_spellings
+from provenance.casefiles import CASE_FILE, present_spellings
 from provenance.checks import CheckedCase, Report, check_paths
 from provenance.load import find_case_folders, is_case_folder, to_case
-from provenance.problems import ClaimNotFound, closest, nearest_ids
+from provenance.problems import ClaimNotFound, nearest_ids
 from provenance.trace import Trace, trace_claim
+from provenance.workplace import parent_folder
 from provenance.yamlfile import read_yaml_file
-
-DEFAULT_CLAIMS = Path("claims")
 
 
 def trace_claim_in(
@@ -84,7 +80,8 @@ def find_claim_elsewhere(
     """The case folders that list the claim, among those beside the `checked` ones and
     at `elsewhere`, the `checked` ones left out. Only their case files are read."""
     seen = {folder.resolve() for folder in checked}
-    places = [_parent(folder) for folder in checked if is_case_folder(folder)] + list(elsewhere)
+    places = [parent_folder(folder) for folder in checked if is_case_folder(folder)]
+    places += elsewhere
     found = []
     for place in places:
         for folder in find_case_folders(place):
@@ -107,82 +104,3 @@ def claim_ids(folder: Path) -> list[str]:
     if not isinstance(claims, list):
         return []
     return [str(claim["id"]) for claim in claims if isinstance(claim, dict) and "id" in claim]
-
-
-# --- where a command runs --------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Workplace:
-    """Where a command was run from, for commands given no folder: all paths relative to
-    the folder it runs in, so that problems name files as the user sees them."""
-
-    case: Path | None = None
-    """The case folder it runs in (`.`), or whose sources/ it runs in (`..`)."""
-    claims: Path | None = None
-    """The folder of cases of the project it runs in: `claims`, or `..` inside a case."""
-    project: Path | None = None
-    """The folder that holds `claims/`, where the report goes by default."""
-
-    @property
-    def cases(self) -> Path | None:
-        """What a command checks when given no folder: this case, else every case."""
-        return self.case or self.claims
-
-
-def find_workplace(here: Path = Path()) -> Workplace:
-    """The case folder, the folder of cases and the project that `here` is in."""
-    if (here / DEFAULT_CLAIMS).is_dir():
-        return Workplace(None, here / DEFAULT_CLAIMS, here)
-    case = _case_at(here)
-    folder_of_cases = _parent(case) if case is not None else here
-    if case is None and not find_case_folders(here):
-        return Workplace()
-    project = folder_of_cases / ".."
-    if (project / DEFAULT_CLAIMS).resolve() == folder_of_cases.resolve():
-        return Workplace(case, _tidy(folder_of_cases), _tidy(project))
-    return Workplace(case, _tidy(folder_of_cases) if case is None else None)
-
-
-def _case_at(here: Path) -> Path | None:
-    if here.resolve().name != SOURCES_FOLDER and _has_case_file(here):
-        return here
-    if here.resolve().name == SOURCES_FOLDER and _has_case_file(here / ".."):
-        return here / ".."
-    return None
-
-
-def _has_case_file(folder: Path) -> bool:
-    return bool(present_spellings(folder, CASE_FILE))
-
-
-def _parent(path: Path) -> Path:
-    """The folder above, `..` for `.` (where Path.parent would give `.` again)."""
-    return path.parent if path.name not in ("", "..") else _tidy(path / "..")
-
-
-def _tidy(path: Path) -> Path:
-    """`./..` as `..`, `../../..` kept: the shortest relative spelling of a path."""
-    parts = [part for part in path.parts if part != "."]
-    return Path(*parts) if parts else Path()
-
-
-# --- a folder named on the command line --------------------------------------------------
-
-
-def folder_hint(path: Path, claims: Path | None = None) -> str:
-    """What a mistyped folder may have meant: ' (did you mean claims/walkaway?)', or ''.
-    Looks beside it for a folder of a close name, and in the project's `claims` for a
-    case folder of its name."""
-    parent = path.parent
-    if parent.is_dir():
-        try:
-            siblings = [child.name for child in parent.iterdir() if child.is_dir()]
-        except OSError:
-            siblings = []
-        match = closest(path.name, siblings)
-        if match is not None:
-            return f" (did you mean {parent / match}?)"
-    if claims is not None and path.parent == Path() and (claims / path.name).is_dir():
-        return f" (did you mean {claims / path.name}?)"
-    return ""

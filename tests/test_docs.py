@@ -33,8 +33,7 @@ SLIPS = [
         3,
         'title: "Russian bots are back: #WalkAway attack on Democrats is a likely Kremlin '
         'operation"',
-        "title: Russian bots are back: #WalkAway attack on Democrats is a likely Kremlin "
-        "operation",
+        "title: Russian bots are back: #WalkAway attack on Democrats is a likely Kremlin operation",
     ),
 ]
 

@@ -11,8 +11,9 @@ from conftest import CLEAN_CASE, MakeCase, relative_lines, write_files
 
 from provenance.checks import check_paths
 from provenance.cli import build_places, main
-from provenance.lookup import Workplace, case_with_claim, find_workplace, folder_hint
+from provenance.lookup import case_with_claim
 from provenance.problems import ClaimNotFound, nearest_ids
+from provenance.workplace import Workplace, find_workplace, folder_hint
 
 
 def invoke(*args: str | Path) -> Result:

@@ -74,11 +74,11 @@ class CaseFolder(_PathType):
     name = "folder"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
-        from provenance.lookup import find_workplace, folder_hint
-
         path = Path(value)
         if path.is_dir():
             return path
+        from provenance.workplace import find_workplace, folder_hint
+
         if path.exists():
             message = (
                 f"{path} is a file: name the case folder that holds it "
@@ -113,7 +113,7 @@ def format_option(function: F) -> F:
 def resolve_case_dirs(case_dirs: Sequence[Path]) -> list[Path]:
     """The folders named, else the case folder the command runs in (or in whose sources/
     it runs), else the project's claims/."""
-    from provenance.lookup import find_workplace
+    from provenance.workplace import find_workplace
 
     if case_dirs:
         return list(case_dirs)
@@ -129,7 +129,7 @@ def resolve_case_dirs(case_dirs: Sequence[Path]) -> list[Path]:
 
 def project_cases() -> list[Path]:
     """The project's folder of cases, where a claim not in the case named may be."""
-    from provenance.lookup import find_workplace
+    from provenance.workplace import find_workplace
 
     claims = find_workplace().claims
     return [claims] if claims is not None else []
@@ -406,7 +406,7 @@ def build_places(case_dirs: Sequence[Path], output_dir: Path | None) -> tuple[li
     """What a build reads and where it writes. Run in a case folder of a project with
     no folder named, it builds the project, as from the project folder: the report is
     the project's, and a build of one case would drop the others from it."""
-    from provenance.lookup import find_workplace
+    from provenance.workplace import find_workplace
 
     place = find_workplace()
     if case_dirs:
