@@ -17,6 +17,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from provenance.codes import Code
+from provenance.model import Location
+from provenance.problems import Problem, problem
+
 CASE_FILE = "case.yaml"
 OUTLETS_FILE = "outlets.yaml"
 PEOPLE_FILE = "people.yaml"
@@ -142,3 +146,76 @@ def misnamed_source(path: Path) -> str | None:
     if match is None:
         return None
     return f"{match['stem']}.yml" if ".yml" in name.lower() else f"{match['stem']}.yaml"
+
+
+# --- what to say about them ----------------------------------------------------------------
+
+
+def missing_case_file(root: str, misnamed: list[Misnamed]) -> Problem:
+    """The problem of a case folder without its case file, naming the file it may have
+    been saved as instead (and pointing at it)."""
+    slips = [item for item in misnamed if item.stands_for == CASE_FILE]
+    if slips:
+        return problem(
+            Location(str(slips[0].path), 1, 1),
+            Code.MISSING_CASE_FILE,
+            f"no {CASE_FILE} here, but there is {slips[0].path.name}: rename it to "
+            f"{slips[0].meant}",
+        )
+    return problem(
+        Location(root, 1, 1),
+        Code.MISSING_CASE_FILE,
+        f"no {CASE_FILE} here; every case folder needs one (see `provenance new case`)",
+    )
+
+
+def second_spellings(present: list[Path]) -> list[Problem]:
+    """A case file there as both .yaml and .yml: the second is not read."""
+    return [
+        _stray(
+            extra,
+            f"{extra.name} is not read, since {present[0].name} is here too: merge what it "
+            f"holds into {present[0].name} and delete it",
+        )
+        for extra in present[1:]
+    ]
+
+
+def misnamed_problems(folder: Path, items: list[Misnamed]) -> list[Problem]:
+    """What to rename each of a case folder's near misses to, or merge it into."""
+    found = []
+    for item in items:
+        name = item.path.name
+        if item.stands_for == _FOLDER:
+            found.append(_stray(item.path, _misplaced_sources(name, item, folder)))
+        elif read := present_spellings(folder, item.stands_for):
+            found.append(
+                _stray(
+                    item.path,
+                    f"{name} is not read, and {read[0].name} is: merge what it holds into "
+                    f"{read[0].name} and delete it",
+                )
+            )
+        else:
+            found.append(_stray(item.path, f"{name} is not read: rename it to {item.meant}"))
+    return found
+
+
+def misnamed_source_problem(path: Path, meant: str) -> Problem:
+    return _stray(path, f"{path.name} is not read: rename it to {meant}")
+
+
+def _misplaced_sources(name: str, item: Misnamed, case_folder: Path) -> str:
+    """What to do with a file or folder that holds sources but is not sources/."""
+    if not item.path.is_dir():
+        return (
+            f"{name} is not read: source files go into the {SOURCES_FOLDER}/ folder, one "
+            "file per source, named by its id"
+        )
+    if _exists(case_folder / SOURCES_FOLDER):
+        return f"the folder {name}/ is not read: move its files into {SOURCES_FOLDER}/"
+    return f"the folder {name}/ is not read: rename it to {SOURCES_FOLDER}/"
+
+
+def _stray(path: Path, message: str) -> Problem:
+    return problem(Location(str(path), 1, 1), Code.STRAY_FILE, message)

@@ -15,12 +15,10 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
-
-import yaml
 
 from provenance.acknowledge import Directives
 from provenance.casefiles import (
@@ -31,8 +29,12 @@ from provenance.casefiles import (
     YAML_SUFFIXES,
     Misnamed,
     misnamed_in_case,
+    misnamed_problems,
     misnamed_source,
+    misnamed_source_problem,
+    missing_case_file,
     present_spellings,
+    second_spellings,
 )
 from provenance.codes import Code
 from provenance.diagnostics import describe_value
@@ -50,6 +52,7 @@ from provenance.model import (
 from provenance.problems import Problem, problem
 from provenance.validation import validate
 from provenance.yamlfile import mark_location, read_yaml_file
+from provenance.yamlslips import unlisted_hint
 
 __all__ = [
     "CASE_FILE",
@@ -168,7 +171,8 @@ def load_case(folder: Path) -> LoadedCase:
         people_path = loading.spelling(PEOPLE_FILE)
         people_file = loading.document(people_path, PeopleFile) if people_path else None
         sources, broken = loading.sources()
-    loading.report_misnamed(item for item in misnamed if item.stands_for != CASE_FILE)
+    others = [item for item in misnamed if item.stands_for != CASE_FILE]
+    loading.problems += misnamed_problems(folder, others)
     return LoadedCase(
         id=loading.inside.name,
         root=loading.root,
@@ -240,12 +244,7 @@ class _Loading:
         """The file read for a case file (`.yaml` before `.yml`), None when neither is
         there; the other spelling, when both are, is a problem: it is not read."""
         present = present_spellings(self.folder, name)
-        for extra in present[1:]:
-            self._stray(
-                extra,
-                f"{extra.name} is not read, since {present[0].name} is here too: merge what "
-                f"it holds into {present[0].name} and delete it",
-            )
+        self.problems += second_spellings(present)
         return present[0] if present else None
 
     def case_document(self, misnamed: list[Misnamed]) -> CaseFile | None:
@@ -254,32 +253,8 @@ class _Loading:
         path = self.spelling(CASE_FILE)
         if path is not None:
             return self.document(path, CaseFile)
-        slips = [item for item in misnamed if item.stands_for == CASE_FILE]
-        where = Location(str(slips[0].path) if slips else self.root, 1, 1)
-        hint = (
-            f", but there is {slips[0].path.name}: rename it to {slips[0].meant}"
-            if slips
-            else "; every case folder needs one (see `provenance new case`)"
-        )
-        self.problems.append(problem(where, Code.MISSING_CASE_FILE, f"no {CASE_FILE} here{hint}"))
+        self.problems.append(missing_case_file(self.root, misnamed))
         return None
-
-    def report_misnamed(self, items: Iterable[Misnamed]) -> None:
-        for item in items:
-            name = item.path.name
-            if item.stands_for.endswith("/"):
-                self._stray(item.path, _misplaced_sources(name, item, self.folder))
-            elif read := present_spellings(self.folder, item.stands_for):
-                self._stray(
-                    item.path,
-                    f"{name} is not read, and {read[0].name} is: merge what it holds into "
-                    f"{read[0].name} and delete it",
-                )
-            else:
-                self._stray(item.path, f"{name} is not read: rename it to {item.meant}")
-
-    def _stray(self, path: Path, message: str) -> None:
-        self.problems.append(problem(Location(str(path), 1, 1), Code.STRAY_FILE, message))
 
     def sources(self) -> tuple[list[Source], set[str]]:
         sources: list[Source] = []
@@ -306,7 +281,7 @@ class _Loading:
                 if file.suffix in YAML_SUFFIXES:
                     files.append(file)
                 elif (meant := misnamed_source(file)) is not None:
-                    self._stray(file, f"{file.name} is not read: rename it to {meant}")
+                    self.problems.append(misnamed_source_problem(file, meant))
                     refused.add(Path(meant).stem)  # citing it is not an unknown source
                 continue
             folder_link = file.is_symlink() and file.is_dir()
@@ -367,7 +342,7 @@ class _Loading:
                     mark_location(path, document.root),
                     Code.NOT_A_MAPPING,
                     f"{file.name} should hold keys and values (like `title: ...`), "
-                    f"not {describe_value(document.data)}{_unlisted(document.root)}",
+                    f"not {describe_value(document.data)}{unlisted_hint(document.root)}",
                 )
             )
             return None
@@ -396,34 +371,6 @@ class _Loading:
             )
             return False
         return True
-
-
-def _unlisted(root: yaml.Node) -> str:
-    """How to make a file written as a list of `- key: value` entries a mapping."""
-    if not isinstance(root, yaml.SequenceNode) or not root.value:
-        return ""
-    if not all(isinstance(entry, yaml.MappingNode) for entry in root.value):
-        return ""
-    lines = [str(entry.start_mark.line + 1) for entry in root.value]
-    where = f"line {lines[0]}"
-    if len(lines) > 1:
-        where = f"lines {', '.join(lines[:-1])} and {lines[-1]}"
-    return (
-        f": remove the '- ' at the start of {where}, and as many spaces from the lines "
-        "below, so that each key starts its line"
-    )
-
-
-def _misplaced_sources(name: str, item: Misnamed, case_folder: Path) -> str:
-    """What to do with a file or folder that holds sources but is not sources/."""
-    if not item.path.is_dir():
-        return (
-            f"{name} is not read: source files go into the {SOURCES_FOLDER}/ folder, one "
-            "file per source, named by its id"
-        )
-    if _exists(case_folder / SOURCES_FOLDER):
-        return f"the folder {name}/ is not read: move its files into {SOURCES_FOLDER}/"
-    return f"the folder {name}/ is not read: rename it to {SOURCES_FOLDER}/"
 
 
 def refused_link(path: Path, inside: Path) -> Problem | None:

@@ -308,23 +308,13 @@ class _Builder:
         self._lines = _LINE_BREAK.split(text) if "#" in text else None
 
     def _check_comment_after(self, node: yaml.Node, key: str | None) -> None:
-        """Warn when a '#' with no space after it starts a comment right after a plain
-        value (`title: The #WalkAway campaign`): a hashtag or a number sign that cut
-        the value short, far more often than a comment."""
-        if self._lines is None or not isinstance(node, yaml.ScalarNode) or node.style:
+        """Warn of a value cut short by a '#' that starts a comment (yamlslips)."""
+        if self._lines is None or not isinstance(node, yaml.ScalarNode):
             return
-        end = node.end_mark
-        rest = self._lines[end.line][end.column :] if end.line < len(self._lines) else ""
-        comment = rest.lstrip(" \t")
-        if len(comment) < 2 or comment[0] != "#" or comment[1] in " \t#" or rest == comment:
-            return
-        self.problems.append(
-            problem(
-                Location(self.path, end.line + 1, end.column + len(rest) - len(comment) + 1),
-                Code.COMMENT_IN_VALUE,
-                comment_in_value(key, str(node.value), comment.rstrip()),
-            )
-        )
+        slip = comment_in_value(self._lines, node, key)
+        if slip is not None:
+            where = Location(self.path, slip.line + 1, slip.column + 1)
+            self.problems.append(problem(where, Code.COMMENT_IN_VALUE, slip.message))
 
     def _report(self, node: yaml.Node, code: Code, message: str) -> None:
         self.problems.append(problem(mark_location(self.path, node), code, message))

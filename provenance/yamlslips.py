@@ -317,17 +317,43 @@ def quote_value(value: str) -> str:
 # --- what parses, but not as meant -------------------------------------------------------
 
 
-def comment_in_value(key: str | None, value: str, comment: str) -> str:
-    """The message for a value cut short by a '#' that starts a comment: `key` None for
-    an entry of a list."""
+def unlisted_hint(root: yaml.Node) -> str:
+    """How to make a file written as a list of `- key: value` entries the mapping it
+    should be; '' when it is not one."""
+    if not isinstance(root, yaml.SequenceNode) or not root.value:
+        return ""
+    if not all(isinstance(entry, yaml.MappingNode) for entry in root.value):
+        return ""
+    lines = [str(entry.start_mark.line + 1) for entry in root.value]
+    where = f"line {lines[0]}"
+    if len(lines) > 1:
+        where = f"lines {', '.join(lines[:-1])} and {lines[-1]}"
+    return (
+        f": remove the '- ' at the start of {where}, and as many spaces from the lines "
+        "below, so that each key starts its line"
+    )
+
+
+def comment_in_value(lines: Sequence[str], node: yaml.ScalarNode, key: str | None) -> Slip | None:
+    """A '#' with no space after it that starts a comment right after a plain value
+    (`title: The #WalkAway campaign`): a hashtag or a number sign that cut the value
+    short, far more often than a comment meant as one. `key` is None for a list entry."""
+    end = node.end_mark
+    if node.style or end.line >= len(lines):
+        return None
+    rest = lines[end.line][end.column :]
+    comment = rest.lstrip(" \t").rstrip()
+    if len(comment) < 2 or comment[0] != "#" or comment[1] in " \t#" or rest[:1] == "#":
+        return None
+    value = str(node.value)
     what = f"'{key}'" if key is not None else "this entry"
     read = f"'{value}'" if value else "empty"
-    whole = f"{value} {comment}".strip()
-    fix = f": {key}: {quote_value(whole)}" if key is not None else ""
-    if len(fix) > _SHOWN:
-        fix = ""
+    fix = f": {key}: {quote_value(f'{value} {comment}'.strip())}" if key is not None else ""
     shown = comment if len(comment) <= 30 else comment[:29] + "…"
-    return (
+    return Slip(
+        end.line,
+        end.column + len(rest) - len(rest.lstrip(" \t")),
         f"'{shown}' is read as a comment, since a '#' after a space starts one, so {what} "
-        f"is {read}: if the '#' belongs to the value, put the whole value in quotes{fix}"
+        f"is {read}: if the '#' belongs to the value, put the whole value in quotes"
+        f"{fix if len(fix) <= _SHOWN else ''}",
     )

@@ -10,7 +10,8 @@ from click.testing import CliRunner, Result
 from conftest import CLEAN_CASE, MakeCase, relative_lines, write_files
 
 from provenance.checks import check_paths
-from provenance.cli import build_places, main
+from provenance.cli import main
+from provenance.cli.options import build_places
 from provenance.lookup import case_with_claim
 from provenance.problems import ClaimNotFound, nearest_ids
 from provenance.workplace import Workplace, find_workplace, folder_hint

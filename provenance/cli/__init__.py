@@ -13,16 +13,26 @@ import shutil
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from provenance import __version__
+from provenance.cli.options import (
+    CASE_FOLDER,
+    build_places,
+    case_dirs_argument,
+    format_option,
+    jobs_option,
+    max_problems_options,
+    project_cases,
+    resolve_case_dirs,
+    run_instead,
+)
 from provenance.cli.reporter import (
-    MAX_PROBLEMS,
     lint_json,
     listing_json,
     print_error,
@@ -58,89 +68,6 @@ ARTICLE_FORMATS = ("text", "markdown", "html")
 
 DEFAULT_CLAIMS = Path("claims")
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-if TYPE_CHECKING:
-    _PathType = click.ParamType[Path, Any]
-else:  # click before 8.2 (which pyproject allows) has no type parameters at run time
-    _PathType = click.ParamType
-
-
-class CaseFolder(_PathType):
-    """A folder that is there: a case folder, or a folder of cases. A mistyped one is
-    refused with the folder it most likely meant, a file with its folder."""
-
-    name = "folder"
-
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Path:
-        path = Path(value)
-        if path.is_dir():
-            return path
-        from provenance.workplace import find_workplace, folder_hint
-
-        if path.exists():
-            message = (
-                f"{path} is a file: name the case folder that holds it "
-                f"(the one with the case.yaml), e.g. {path.parent}"
-            )
-        else:
-            message = f"there is no folder {path}{folder_hint(path, find_workplace().claims)}"
-        raise click.BadParameter(message, ctx, param)
-
-
-CASE_FOLDER = CaseFolder()
-
-
-def case_dirs_argument(function: F) -> F:
-    """CASE_DIR ...: case folders, or folders of cases; `claims/` when none is given."""
-    return click.argument("case_dirs", metavar="[CASE_DIR]...", nargs=-1, type=CASE_FOLDER)(
-        function
-    )
-
-
-def format_option(function: F) -> F:
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(["text", "json"]),
-        default="text",
-        show_default=True,
-        help="text for people, json for scripts.",
-    )(function)
-
-
-def resolve_case_dirs(case_dirs: Sequence[Path]) -> list[Path]:
-    """The folders named, else the case folder the command runs in (or in whose sources/
-    it runs), else the project's claims/."""
-    from provenance.workplace import find_workplace
-
-    if case_dirs:
-        return list(case_dirs)
-    cases = find_workplace().cases
-    if cases is None:
-        raise click.UsageError(
-            "there is no claims/ folder here, and this is not a case folder: run this in "
-            "your project folder or a case folder, or name a case folder, e.g. "
-            "`provenance check claims/walkaway`"
-        )
-    return [cases]
-
-
-def project_cases() -> list[Path]:
-    """The project's folder of cases, where a claim not in the case named may be."""
-    from provenance.workplace import find_workplace
-
-    claims = find_workplace().claims
-    return [claims] if claims is not None else []
-
-
-def _run_instead(error: ClaimNotFound, command: Callable[[Path], str]) -> str:
-    """The message of a claim not found, with the command that finds it where it is."""
-    if len(error.found_in) != 1:
-        return str(error)
-    return f"{error}; run `{command(error.found_in[0])}`"
-
 
 class ProvenanceGroup(click.Group):
     """Turns the package's own errors (Graphviz missing, another build running...) into
@@ -169,31 +96,6 @@ def main() -> None:
       provenance build                         # the report, in output/index.html
       provenance new case my-case              # start a case of your own
     """
-
-
-def max_problems_options(function: F) -> F:
-    """--max-problems N and --all: how many problems to print before counting the rest."""
-    function = click.option(
-        "--all", "all_problems", is_flag=True, help="Print every problem, however many."
-    )(function)
-    return click.option(
-        "--max-problems",
-        type=click.IntRange(min=1),
-        default=MAX_PROBLEMS,
-        show_default=True,
-        metavar="N",
-        help="Print at most N problems, then how many more there are and where.",
-    )(function)
-
-
-def jobs_option(function: F) -> F:
-    return click.option(
-        "-j",
-        "--jobs",
-        type=click.IntRange(min=1),
-        default=None,
-        help="Cases (and graphs) worked on at once (default: one per core).",
-    )(function)
 
 
 @main.command()
@@ -402,31 +304,6 @@ def build(
             click.echo("stopped watching", err=True)
 
 
-def build_places(case_dirs: Sequence[Path], output_dir: Path | None) -> tuple[list[Path], Path]:
-    """What a build reads and where it writes. Run in a case folder of a project with
-    no folder named, it builds the project, as from the project folder: the report is
-    the project's, and a build of one case would drop the others from it."""
-    from provenance.workplace import find_workplace
-
-    place = find_workplace()
-    if case_dirs:
-        paths = list(case_dirs)
-    elif place.claims is not None and place.project is not None:
-        paths = [place.claims]
-    else:
-        paths = resolve_case_dirs(case_dirs)
-    if output_dir is not None:
-        return paths, output_dir
-    if place.project is not None:
-        return paths, place.project / "output"
-    if place.case is not None:
-        raise click.UsageError(
-            "this is a case folder, and the report cannot go inside it: name a folder "
-            f"outside it, e.g. `provenance build -o ../{place.case.resolve().name}-report`"
-        )
-    return paths, Path("output")
-
-
 @contextlib.contextmanager
 def terminated_as_interrupted() -> Iterator[None]:
     """SIGTERM (from `kill`, a service manager, a CI runner's timeout) stops a build as
@@ -480,7 +357,7 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
         found = trace_claim_in(paths, claim_id, elsewhere=project_cases())
     except ClaimNotFound as exc:
         raise click.UsageError(
-            _run_instead(exc, lambda folder: f"provenance trace {claim_id} {folder}")
+            run_instead(exc, lambda folder: f"provenance trace {claim_id} {folder}")
         ) from exc
     if isinstance(found, Report):
         print_problems(found.problems)
@@ -543,7 +420,7 @@ def export(
         )
     except ClaimNotFound as exc:
         raise click.UsageError(
-            _run_instead(
+            run_instead(
                 exc, lambda folder: f"provenance export {format_name} {folder} --claim {claim_id}"
             )
         ) from exc
