@@ -32,6 +32,7 @@ from provenance.codes import Code
 from provenance.model import Case, PublicationDate, Relation, Source
 from provenance.problems import Problem
 from provenance.render.common import chain_text, safe_url, svg_edge_id, svg_node_id
+from provenance.render.unbuilt import UnbuiltCase
 from provenance.text import clean_text
 from provenance.timeline import appearance_days
 from provenance.traced import InferredCopy, Trace, TracedCitation, TracedSource
@@ -324,6 +325,8 @@ class IndexPage:
     claims: tuple[ClaimRow, ...]
     codes: tuple[str, ...]
     """The warning codes that occur, for the filter."""
+    unbuilt: tuple[UnbuiltCase, ...] = ()
+    """Cases this build left out for the errors in their files (render/unbuilt.py)."""
 
 
 # --- paths ---------------------------------------------------------------------------
@@ -759,13 +762,16 @@ def index_entry(report: CaseReport) -> IndexEntry:
     )
 
 
-def index_page(entries: Sequence[IndexEntry], as_of: date | None) -> IndexPage:
+def index_page(
+    entries: Sequence[IndexEntry], as_of: date | None, unbuilt: Sequence[UnbuiltCase] = ()
+) -> IndexPage:
     claims = tuple(row for entry in entries for row in entry.claims)
     return IndexPage(
         frame=Frame("Claim provenance report", INDEX_PAGE, (), _text(as_of)),
         cases=tuple(entry.case for entry in entries),
         claims=claims,
         codes=warning_codes(claims),
+        unbuilt=tuple(unbuilt),
     )
 
 
@@ -885,8 +891,12 @@ def render_case_pages(report: CaseReport, as_of: date | None = None) -> dict[str
     return pages
 
 
-def render_index(entries: Sequence[IndexEntry], as_of: date | None = None) -> bytes:
-    return render_page("index.html", index_page(entries, as_of))
+def render_index(
+    entries: Sequence[IndexEntry],
+    as_of: date | None = None,
+    unbuilt: Sequence[UnbuiltCase] = (),
+) -> bytes:
+    return render_page("index.html", index_page(entries, as_of, unbuilt))
 
 
 def render_report(reports: Sequence[CaseReport], *, as_of: date | None = None) -> dict[str, bytes]:
