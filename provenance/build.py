@@ -6,10 +6,13 @@ trace JSON and its report pages (with slots where the drawings go). The main pro
 lays the drawings out with Graphviz in a pool of threads (each render is its own
 process) as soon as a case is ready, fills the slots, and stages the files.
 
-Nothing is published until every case has been checked without errors: the new report
-is made beside the published one and published in one step at the end (outputs.py). A
-case whose files have not changed since the last build is not loaded at all, and a
-drawing whose DOT text has not changed is not laid out again. Every drawing is laid out
+A case with errors in its files is left out (and listed, with its problems, in the
+index), and does not stop the others; the report keeps the last good version of it, if
+there is one. A problem outside any case (a folder named that holds none) stops the
+whole build, since which cases there are is then unknown. The new report is made beside
+the published one and published in one step at the end (outputs.py). A case whose files
+have not changed since the last build is not loaded at all, and a drawing whose DOT text
+has not changed is not laid out again. Every drawing is laid out
 as its size allows and within a time limit (render/layout.py, render/svg.py). With
 `as_of`, every case is first cut to the record as it stood on that day
 (`timeline.case_as_of`).
@@ -43,6 +46,7 @@ from provenance.render.html import (
     INDEX_ENTRY,
     CaseReport,
     IndexEntry,
+    case_page_path,
     fill_svg_slots,
     index_entry,
     render_case_pages,
@@ -55,6 +59,7 @@ from provenance.render.svg import (
     renderer_version,
 )
 from provenance.render.trace_json import trace_to_json
+from provenance.render.unbuilt import UnbuiltCase, unbuilt_case
 from provenance.timeline import case_as_of
 from provenance.trace import trace_claim
 from provenance.workers import (
@@ -106,9 +111,11 @@ class BuildProgress:
 @dataclass(frozen=True)
 class BuildResult(CountsProblems):
     problems: tuple[Problem, ...]
-    """What the checks found; a build with errors writes nothing."""
+    """What the checks found, in every case."""
     cases: int = 0
+    """Cases found, built or not."""
     sources: int = 0
+    """Sources of the cases built (of every case checked when nothing was written)."""
     claims: int = 0
     written: tuple[Path, ...] = ()
     """Files whose content changed."""
@@ -125,9 +132,15 @@ class BuildResult(CountsProblems):
     shortfalls: tuple[tuple[Path, str], ...] = ()
     """Graphs drawn in this build that could not be drawn in full, each with what it
     leaves out: too large, or Graphviz ran out of time (see render/svg.py)."""
+    unbuilt: tuple[UnbuiltCase, ...] = ()
+    """Cases left out for the errors in their files."""
+    published: bool = False
+    """Whether the report was published: every case built or kept was (a build with
+    nothing to show, or stopped by a problem outside any case, writes nothing)."""
 
     @property
     def built(self) -> bool:
+        """Whether every case was built: no errors anywhere."""
         return not has_errors(self.problems)
 
 
@@ -188,7 +201,8 @@ def build(
 ) -> BuildResult:
     """Check, trace and draw every case at `paths` into `output_dir`, with the report.
 
-    Writes nothing if any case has errors. `jobs` caps the processes and Graphviz runs
+    A case with errors is left out and its last good version kept; nothing is written
+    when no case can be shown, or a path holds no case. `jobs` caps the processes and Graphviz runs
     at once (default: one per core); `as_of` builds the record as it stood at the end of
     that day; `progress` is called as cases are prepared and graphs drawn.
     """
@@ -200,15 +214,15 @@ def build(
         with locked(output_dir):
             output = OutputFolder(output_dir)
             # Decided under the lock: a folder another build is filling is not new.
-            new, built = output.is_new(), False
+            new, published = output.is_new(), False
             try:
                 output.open()
                 run = _Run(output, renderer, jobs, progress, settings=f"as-of={as_of}")
                 result = run.build(folders, problems, as_of, started)
-                built = result.built
+                published = result.published
             finally:
                 output.discard()
-                if new and not built:
+                if new and not published:
                     _remove_own_folder(output, existed)
             return result
     except OSError as error:
@@ -275,21 +289,29 @@ class _Run:
         self.unchanged: list[Path] = []
         self.shortfalls: list[tuple[Path, str]] = []
         self.order: list[str] = []
+        self.unbuilt: list[PreparedCase] = []
+        """Cases with errors: not built, their last good version kept if they have one."""
+        self.drawing = True
+        """False once nothing can be published: the cases are then only checked."""
 
     def build(
         self, folders: Sequence[Path], problems: list[Problem], as_of: date | None, started: float
     ) -> BuildResult:
-        """Check, prepare and draw every case, then commit unless there are errors."""
+        """Check, prepare and draw every case, then publish the clean ones and keep the
+        last good version of the others, unless a problem outside any case stops it."""
+        self.drawing = not has_errors(problems)
         self.plan(folders)
         self.prepare_all(as_of)
         problems = problems + self.problems
-        if has_errors(problems):
-            return BuildResult(tuple(sorted(problems)), len(folders), self.sources)
-        self.stage_index(as_of)
+        unbuilt = self.keep_unbuilt()
+        if not self.drawing or not self.manifests:
+            checked = self.sources + sum(prepared.sources for prepared in self.unbuilt)
+            return BuildResult(tuple(sorted(problems)), len(folders), checked, unbuilt=unbuilt)
+        self.stage_index(as_of, unbuilt)
         removed = self.output.commit(self.manifests)
         root = self.output.root
         return self.result(
-            problems, [root / path for path in removed], time.perf_counter() - started
+            problems, [root / path for path in removed], time.perf_counter() - started, unbuilt
         )
 
     # -- planning --
@@ -323,8 +345,11 @@ class _Run:
             for prepared in self._prepared(as_of):
                 self.cases_done += 1
                 self.problems += prepared.problems
-                self.sources += prepared.sources
-                if has_errors(self.problems):
+                if has_errors(prepared.problems):
+                    self.unbuilt.append(prepared)
+                else:
+                    self.sources += prepared.sources
+                if has_errors(prepared.problems) or not self.drawing:
                     self._tick()
                     continue  # keep checking the rest, so every problem is reported
                 pending.append((prepared, self._draw(prepared, drawing_pool)))
@@ -333,7 +358,7 @@ class _Run:
                 while len(pending) > 2 or (pending and _done(pending[0][1])):
                     self._finish(*pending.popleft())
                 self._tick()
-            while pending and not has_errors(self.problems):
+            while pending:
                 self._finish(*pending.popleft())
 
     def _prepared(self, as_of: date | None) -> Iterator[PreparedCase]:
@@ -415,18 +440,39 @@ class _Run:
                 BuildProgress(self.cases_done, len(self.stale), self.rendered, self.reused)
             )
 
+    # -- cases not built --
+
+    def keep_unbuilt(self) -> tuple[UnbuiltCase, ...]:
+        """Keep the published version of each case not built, where there is one: the
+        new report shows it as it was, and the index says why it is not new."""
+        listed = []
+        for prepared in sorted(self.unbuilt, key=lambda prepared: prepared.case_id):
+            kept = self.output.manifests.get(prepared.case_id)
+            if kept is not None:  # the manifest of its published version
+                self.manifests[prepared.case_id] = kept
+            href = case_page_path(prepared.case_id) if kept is not None else None
+            listed.append(unbuilt_case(prepared.case_id, prepared.root, prepared.problems, href))
+        return tuple(listed)
+
     # -- the index and the result --
 
-    def stage_index(self, as_of: date | None) -> None:
+    def stage_index(self, as_of: date | None, unbuilt: Sequence[UnbuiltCase]) -> None:
         entries = [
             INDEX_ENTRY.validate_python(self.manifests[case_id].entry)
             for case_id in sorted(self.order)
+            if case_id in self.manifests
         ]
-        page = render_index(entries, as_of)
+        page = render_index(entries, as_of, unbuilt)
         target = self.output.root / "index.html"
         (self.written if self.output.stage("index.html", page) else self.unchanged).append(target)
 
-    def result(self, problems: list[Problem], removed: list[Path], seconds: float) -> BuildResult:
+    def result(
+        self,
+        problems: list[Problem],
+        removed: list[Path],
+        seconds: float,
+        unbuilt: tuple[UnbuiltCase, ...],
+    ) -> BuildResult:
         return BuildResult(
             tuple(sorted(problems)),
             len(self.order),
@@ -440,6 +486,8 @@ class _Run:
             self.unchanged_cases,
             seconds,
             tuple(sorted(self.shortfalls)),
+            unbuilt,
+            published=True,
         )
 
 

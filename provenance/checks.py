@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from provenance.acknowledge import without_acknowledged
+from provenance.casefiles import spellings
 from provenance.codes import Code
 from provenance.load import (
     CASE_FILE,
@@ -33,7 +34,7 @@ from provenance.problems import (
     CountsProblems,
     Problem,
     Severity,
-    did_you_mean,
+    nearest_ids,
     problem,
     sorted_problems,
 )
@@ -226,23 +227,32 @@ def _files_with_errors(case: LoadedCase) -> frozenset[str]:
 
 def _sources_complete(case: LoadedCase) -> bool:
     sources_folder = Path(case.root, SOURCES_FOLDER)
+    if f"{SOURCES_FOLDER}/" in case.misnamed:
+        return False
     return not any(Path(path).is_relative_to(sources_folder) for path in _files_with_errors(case))
 
 
+def _file_complete(case: LoadedCase, name: str) -> bool:
+    """Whether a case file (as case.yaml or case.yml) loaded without errors."""
+    broken = _files_with_errors(case)
+    if name in case.misnamed:
+        return False
+    return not any(str(Path(case.root, spelling)) in broken for spelling in spellings(name))
+
+
 def _known_sources(case: LoadedCase) -> _Known:
-    return _Known(frozenset(source.id for source in case.sources), case.broken_source_ids, True)
+    complete = f"{SOURCES_FOLDER}/" not in case.misnamed
+    return _Known(frozenset(source.id for source in case.sources), case.broken_source_ids, complete)
 
 
 def _known_claims(case: LoadedCase) -> _Known:
     claims = case.case_file.claims if case.case_file else ()
-    complete = case.case_file is not None and (
-        str(Path(case.root, CASE_FILE)) not in _files_with_errors(case)
-    )
+    complete = case.case_file is not None and _file_complete(case, CASE_FILE)
     return _Known(frozenset(claim.id for claim in claims), frozenset(), complete)
 
 
 def _known_outlets(case: LoadedCase) -> _Known:
-    complete = str(Path(case.root, OUTLETS_FILE)) not in _files_with_errors(case)
+    complete = _file_complete(case, OUTLETS_FILE)
     return _Known(frozenset(outlet.id for outlet in case.outlets), frozenset(), complete)
 
 
@@ -251,7 +261,7 @@ def _unknown(code: Code, reference: str, known: _Known, location: Location, hint
     return problem(
         location,
         code,
-        f"unknown {what} '{reference}'{did_you_mean(reference, known.ids)}; {hint}",
+        f"unknown {what} '{reference}'{nearest_ids(reference, known.ids)}; {hint}",
     )
 
 

@@ -134,6 +134,16 @@ class Code(StrEnum):
         "Write the file as keys and values, as docs/format.md shows.",
     )
 
+    COMMENT_IN_VALUE = (
+        "comment-in-value",
+        Severity.WARNING,
+        Stage.FILE,
+        "A '#' after a space starts a YAML comment, so an unquoted value with a hashtag or "
+        "a number sign in it (`title: The #WalkAway campaign`) is cut short there without "
+        "a word. Warned where a comment whose '#' has no space after it follows a value.",
+        'Put the whole value in quotes (`title: "The #WalkAway campaign"`); write a '
+        "comment meant as one with a space after its '#'.",
+    )
     INEFFECTIVE_DIRECTIVE = (
         "ineffective-directive",
         Severity.WARNING,
@@ -234,7 +244,7 @@ class Code(StrEnum):
         "missing-case-file",
         Severity.ERROR,
         Stage.CASE,
-        "A case folder without its case.yaml.",
+        "A case folder without its case.yaml (or case.yml).",
         "Add one (`provenance new case NAME` writes a start).",
     )
     NO_CASE = (
@@ -258,6 +268,16 @@ class Code(StrEnum):
         "A file, or the sources/ folder, is a link to a place outside the case folder; "
         "it is not read.",
         "Copy the file or folder into the case instead of linking to it.",
+    )
+    STRAY_FILE = (
+        "stray-file",
+        Severity.ERROR,
+        Stage.CASE,
+        "A file or folder of a case named almost like one provenance reads (`outlet.yaml` "
+        "for `outlets.yaml`, `source/` for `sources/`, a source saved as `salon.yaml.txt`), "
+        "or a second spelling of a case file beside the first (`case.yml` beside "
+        "`case.yaml`): nothing in it is read.",
+        "Rename it as the message says, or merge it into the file that is read.",
     )
     DUPLICATE_ID = (
         "duplicate-id",

@@ -164,7 +164,7 @@ def _direction(
     """(earlier, later, whether the dates decide, why)."""
     a, b = first_seen.get(first), first_seen.get(second)
     if a is not None and b is not None:
-        estimate = " (by an approximate date)" if a.approximate or b.approximate else ""
+        estimate = ", by an approximate date" if a.approximate or b.approximate else ""
         if a.latest < b.earliest:
             return (
                 first,

@@ -140,6 +140,7 @@ def problem_from_error(
             f"{id_mistake(default_id)}; rename the file or add an `id:`",
         )
     code, message = _describe_error(detail, name)
+    message += _shape_hint(kind, detail.get("input"), node, name)
     # A date written as a mapping names the key it does not know: point at that key.
     bad_key = detail.get("ctx", {}).get("key") if kind == Code.INVALID_DATE else None
     _, bad_key_node = index.child(node, str(bad_key)) if bad_key is not None else (None, None)
@@ -164,6 +165,33 @@ _TYPE_WORDS = {
     "dataclass_exact_type": "a mapping of keys and values",
     "dict_type": "a mapping of keys and values",
 }
+
+
+_LIST_TYPES = ("tuple_type", "list_type")
+_MAPPING_TYPES = ("dataclass_type", "dataclass_exact_type", "dict_type")
+
+
+def _shape_hint(kind: str, value: Any, node: yaml.Node, name: str) -> str:
+    """How to turn a mapping into the list it should be, or a list into a mapping, or
+    text into a list: the slips of '- ' that a type error most often stands for."""
+    if kind in _LIST_TYPES and isinstance(value, str) and "\n" not in value:
+        return f": write {name}: [{shorten(value)}]"
+    if kind in _LIST_TYPES and isinstance(node, yaml.MappingNode) and node.value:
+        first = node.value[0][0]
+        return (
+            f": write '- ' before '{shorten(str(first.value), 30)}' on line "
+            f"{first.start_mark.line + 1}, and indent the lines below it by two more spaces, "
+            "to line up with it"
+        )
+    if kind in _MAPPING_TYPES and isinstance(node, yaml.SequenceNode) and len(node.value) == 1:
+        entry = node.value[0]
+        if isinstance(entry, yaml.MappingNode) and entry.value:
+            first = entry.value[0][0]
+            return (
+                f": remove the '- ' before '{shorten(str(first.value), 30)}' on line "
+                f"{first.start_mark.line + 1}, and two spaces from the lines below it"
+            )
+    return ""
 
 
 def _describe_error(detail: Mapping[str, Any], name: str) -> tuple[Code, str]:

@@ -1,11 +1,13 @@
 """Loading a case folder: YAML files -> model objects, each knowing where it was written.
 
-A case folder holds `case.yaml`, optionally `outlets.yaml`, and one file per source under
-`sources/`. Each file is parsed on its own (`yamlfile`), validated against the model
-(`validation`, whose errors `diagnostics` words as problems), and stamped with the file,
-line and column of every object and field. Everything that cannot be read, a file or a
-folder, is a problem too: nothing is left out silently. A file that fails to load is
-remembered by id, so the cross-file checks do not pile further errors on top of it.
+A case folder holds `case.yaml`, optionally `outlets.yaml` and `people.yaml` (any of them
+may end in `.yml`), and one file per source under `sources/`. Each file is parsed on its
+own (`yamlfile`), validated against the model (`validation`, whose errors `diagnostics`
+words as problems), and stamped with the file, line and column of every object and
+field. Everything that cannot be read, a file or a folder, is a problem too, and so is a
+file named almost like one the case reads (`casefiles`): nothing is left out silently. A
+file that fails to load is remembered by id, so the cross-file checks do not pile
+further errors on top of it.
 """
 
 from __future__ import annotations
@@ -19,6 +21,21 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from provenance.acknowledge import Directives
+from provenance.casefiles import (
+    CASE_FILE,
+    OUTLETS_FILE,
+    PEOPLE_FILE,
+    SOURCES_FOLDER,
+    YAML_SUFFIXES,
+    Misnamed,
+    misnamed_in_case,
+    misnamed_problems,
+    misnamed_source,
+    misnamed_source_problem,
+    missing_case_file,
+    present_spellings,
+    second_spellings,
+)
 from provenance.codes import Code
 from provenance.diagnostics import describe_value
 from provenance.ids import REPORT_FILE_NAMES, id_mistake, is_valid_id
@@ -35,12 +52,21 @@ from provenance.model import (
 from provenance.problems import Problem, problem
 from provenance.validation import validate
 from provenance.yamlfile import mark_location, read_yaml_file
+from provenance.yamlslips import unlisted_hint
 
-CASE_FILE = "case.yaml"
-OUTLETS_FILE = "outlets.yaml"
-PEOPLE_FILE = "people.yaml"
-SOURCES_FOLDER = "sources"
-YAML_SUFFIXES = (".yaml", ".yml")
+__all__ = [
+    "CASE_FILE",
+    "OUTLETS_FILE",
+    "PEOPLE_FILE",
+    "SOURCES_FOLDER",
+    "LoadedCase",
+    "find_case_folders",
+    "is_case_folder",
+    "list_case_folders",
+    "load_case",
+    "refused_link",
+    "to_case",
+]
 
 T = TypeVar("T")
 
@@ -65,6 +91,10 @@ class LoadedCase:
     people: tuple[Person, ...] = ()
     people_broken: bool = False
     """True when people.yaml exists but failed to load."""
+    misnamed: frozenset[str] = frozenset()
+    """The case files and folders (`outlets.yaml`, `sources/`) that are there only under
+    a slip of their name, unread: what they hold is unknown, so the checks do not take
+    its absence for the record's."""
     acknowledgements: Mapping[str, Directives] = field(default_factory=dict, compare=False)
     """By file path (as in problems), the codes each line's `# provenance: ignore[...]`
     comment acknowledges; only files that have such comments are listed."""
@@ -74,9 +104,14 @@ class LoadedCase:
 
 
 def is_case_folder(folder: Path) -> bool:
-    """A folder with a case file, or with sources or outlets but no case file: that one is
-    a case missing its case.yaml, which is reported rather than silently skipped."""
-    return any(_exists(folder / name) for name in (CASE_FILE, OUTLETS_FILE, SOURCES_FOLDER))
+    """A folder with a case file, or with sources or outlets but no case file (or a case
+    file under a slip of its name): that one is a case missing its case.yaml, which is
+    reported rather than silently skipped."""
+    if _exists(folder / SOURCES_FOLDER):
+        return True
+    if any(present_spellings(folder, name) for name in (CASE_FILE, OUTLETS_FILE)):
+        return True
+    return any(item.stands_for == CASE_FILE for item in misnamed_in_case(folder))
 
 
 def _exists(path: Path) -> bool:
@@ -128,15 +163,16 @@ def load_case(folder: Path) -> LoadedCase:
     except OSError as exc:  # one problem for the folder, not one for each file in it
         loading.problems.append(_unreadable(folder, "folder", exc))
         return LoadedCase(loading.inside.name, loading.root, None, problems=tuple(loading.problems))
+    misnamed = misnamed_in_case(folder)
     with _collector_paused():
-        case_file = loading.document(folder / CASE_FILE, CaseFile)
-        outlets_path = folder / OUTLETS_FILE
-        outlets_present = _exists(outlets_path)
-        outlets_file = loading.document(outlets_path, OutletsFile) if outlets_present else None
-        people_path = folder / PEOPLE_FILE
-        people_present = _exists(people_path)
-        people_file = loading.document(people_path, PeopleFile) if people_present else None
+        case_file = loading.case_document(misnamed)
+        outlets_path = loading.spelling(OUTLETS_FILE)
+        outlets_file = loading.document(outlets_path, OutletsFile) if outlets_path else None
+        people_path = loading.spelling(PEOPLE_FILE)
+        people_file = loading.document(people_path, PeopleFile) if people_path else None
         sources, broken = loading.sources()
+    others = [item for item in misnamed if item.stands_for != CASE_FILE]
+    loading.problems += misnamed_problems(folder, others)
     return LoadedCase(
         id=loading.inside.name,
         root=loading.root,
@@ -145,9 +181,10 @@ def load_case(folder: Path) -> LoadedCase:
         sources=tuple(sources),
         problems=tuple(loading.problems),
         broken_source_ids=frozenset(broken),
-        outlets_broken=outlets_present and outlets_file is None,
+        outlets_broken=outlets_path is not None and outlets_file is None,
         people=people_file.people if people_file else (),
-        people_broken=people_present and people_file is None,
+        people_broken=people_path is not None and people_file is None,
+        misnamed=frozenset(item.stands_for for item in misnamed),
         acknowledgements=loading.acknowledgements,
     )
 
@@ -203,6 +240,22 @@ class _Loading:
                 )
             )
 
+    def spelling(self, name: str) -> Path | None:
+        """The file read for a case file (`.yaml` before `.yml`), None when neither is
+        there; the other spelling, when both are, is a problem: it is not read."""
+        present = present_spellings(self.folder, name)
+        self.problems += second_spellings(present)
+        return present[0] if present else None
+
+    def case_document(self, misnamed: list[Misnamed]) -> CaseFile | None:
+        """The case file, or a problem that says it is missing (and what it may have been
+        saved as instead)."""
+        path = self.spelling(CASE_FILE)
+        if path is not None:
+            return self.document(path, CaseFile)
+        self.problems.append(missing_case_file(self.root, misnamed))
+        return None
+
     def sources(self) -> tuple[list[Source], set[str]]:
         sources: list[Source] = []
         broken: set[str] = set()
@@ -227,6 +280,9 @@ class _Loading:
             if file in self.regular_files:
                 if file.suffix in YAML_SUFFIXES:
                     files.append(file)
+                elif (meant := misnamed_source(file)) is not None:
+                    self.problems.append(misnamed_source_problem(file, meant))
+                    refused.add(Path(meant).stem)  # citing it is not an unknown source
                 continue
             folder_link = file.is_symlink() and file.is_dir()
             if file.suffix not in YAML_SUFFIXES and not folder_link:
@@ -286,7 +342,7 @@ class _Loading:
                     mark_location(path, document.root),
                     Code.NOT_A_MAPPING,
                     f"{file.name} should hold keys and values (like `title: ...`), "
-                    f"not {describe_value(document.data)}",
+                    f"not {describe_value(document.data)}{unlisted_hint(document.root)}",
                 )
             )
             return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 # Re-exported: problems and their codes and severities are used together.
@@ -85,11 +86,40 @@ def _order(problem: Problem) -> tuple[str, int, int, str, str, str]:
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """A ' (did you mean 'x'?)' hint for a likely typo, or '' when nothing is close."""
+    match = closest(word, choices)
+    return f" (did you mean '{match}'?)" if match is not None else ""
+
+
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The choice `word` is most likely a typo of, or None when nothing is close."""
     candidates = sorted(set(choices))
     if not candidates or not _may_be_close(word, candidates):
-        return ""
+        return None
     matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    return matches[0] if matches else None
+
+
+NEAREST_SHOWN = 5
+"""Ids a message lists when none is close to the one asked for."""
+
+
+def nearest_ids(word: str, choices: Iterable[str]) -> str:
+    """A hint for an unknown id: ' (did you mean 'x'?)' for a likely typo; otherwise the
+    ids there are, the nearest first when there are many (' (none is close; the nearest
+    of 19: a, b, c, d, e)'); '' when there are none."""
+    candidates = sorted(set(choices))
+    hint = did_you_mean(word, candidates)
+    if hint or not candidates:
+        return hint
+    if len(candidates) <= NEAREST_SHOWN:
+        return f" (none is close; there {'is' if len(candidates) == 1 else 'are'}: " + (
+            ", ".join(candidates) + ")"
+        )
+    from rapidfuzz import fuzz, process
+
+    nearest = process.extract(word, candidates, scorer=fuzz.ratio, limit=NEAREST_SHOWN)
+    names = ", ".join(name for name, _, _ in nearest)
+    return f" (none is close; the nearest of {len(candidates):,}: {names})"
 
 
 def _may_be_close(word: str, candidates: list[str]) -> bool:
@@ -114,6 +144,11 @@ class GraphvizNotFound(ProvenanceError):
 
 class ClaimNotFound(ProvenanceError):
     """No case (or more than one) has the claim asked for."""
+
+    def __init__(self, message: str, found_in: tuple[Path, ...] = ()) -> None:
+        super().__init__(message)
+        self.found_in = found_in
+        """Case folders other than those named that have the claim."""
 
 
 class AmbiguousCase(ProvenanceError):

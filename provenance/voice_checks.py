@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from provenance.codes import Code
 from provenance.load import LoadedCase
 from provenance.model import ID_PATTERN, Location, Source, Stance
-from provenance.problems import Problem, Severity, did_you_mean, problem
+from provenance.problems import Problem, Severity, did_you_mean, nearest_ids, problem
 
 
 def _complete(case: LoadedCase) -> bool:
@@ -59,7 +59,7 @@ def _unknown_party(identifier: str, known: set[str], location: Location) -> Prob
     return problem(
         location,
         Code.UNKNOWN_PERSON,
-        f"no person or outlet '{identifier}'{did_you_mean(identifier, known)}; people are "
+        f"no person or outlet '{identifier}'{nearest_ids(identifier, known)}; people are "
         "listed in people.yaml, outlets in outlets.yaml",
     )
 
@@ -93,7 +93,7 @@ def check_outlet_groups(case: LoadedCase) -> Iterator[Problem]:
             yield problem(
                 outlet.where("part_of"),
                 Code.UNKNOWN_OUTLET,
-                f"unknown outlet '{outlet.part_of}'{did_you_mean(outlet.part_of, outlets)}; "
+                f"unknown outlet '{outlet.part_of}'{nearest_ids(outlet.part_of, outlets)}; "
                 "outlets are listed in outlets.yaml",
             )
         elif _loops(outlet.id, lambda key: outlets[key].part_of if key in outlets else None):
@@ -118,7 +118,7 @@ def check_sources_voices(case: LoadedCase) -> Iterator[Problem]:
             yield problem(
                 source.where("wire"),
                 Code.UNKNOWN_OUTLET,
-                f"unknown outlet '{source.wire}'{did_you_mean(source.wire, outlets)}; a wire "
+                f"unknown outlet '{source.wire}'{nearest_ids(source.wire, outlets)}; a wire "
                 "service is listed in outlets.yaml like any outlet",
             )
         yield from _revision(source, sources)
@@ -133,7 +133,7 @@ def _revision(source: Source, sources: Mapping[str, Source]) -> Iterator[Problem
         yield problem(
             source.where("revision_of"),
             Code.UNKNOWN_SOURCE,
-            f"unknown source '{earlier}'{did_you_mean(earlier, sources)}; sources are the "
+            f"unknown source '{earlier}'{nearest_ids(earlier, sources)}; sources are the "
             "files under sources/",
         )
     elif _loops(source.id, lambda key: sources[key].revision_of if key in sources else None):
@@ -175,7 +175,7 @@ def _omissions(source: Source, claims: set[str]) -> Iterator[Problem]:
             yield problem(
                 omission.where("claim"),
                 Code.UNKNOWN_CLAIM,
-                f"unknown claim '{omission.claim}'{did_you_mean(omission.claim, claims)}; "
+                f"unknown claim '{omission.claim}'{nearest_ids(omission.claim, claims)}; "
                 "claims are listed in case.yaml",
             )
         elif omission.claim in carried:

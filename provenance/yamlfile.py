@@ -25,6 +25,7 @@ from provenance.acknowledge import by_line, find_directives, ineffective
 from provenance.codes import Code
 from provenance.model import Location
 from provenance.problems import Problem, problem
+from provenance.yamlslips import comment_in_value, diagnose
 
 try:  # The C composer is several times faster; fall back where libyaml is missing.
     from yaml import CSafeLoader as _SafeLoader
@@ -189,7 +190,7 @@ def _parse(text: str, document: YamlDocument) -> None:
     directives = find_directives(text)
     document.directives = by_line(directives)
     document.problems.extend(ineffective(document.path, directives))
-    builder = _Builder(document.path)
+    builder = _Builder(document.path, text)
     document.data = builder.build(document.root, depth=0)
     document.problems.extend(scanned)
     document.problems.extend(builder.problems)
@@ -281,29 +282,39 @@ def _character_problem(path: str, exc: yaml.reader.ReaderError, text: str) -> Pr
 
 
 def _syntax_problem(path: str, exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """The problem at the slip behind a syntax error where it is a common one (yamlslips),
+    else at the parser's mark in the parser's words."""
+    slip = diagnose(text, exc)
+    if slip is not None:
+        where = Location(path, slip.line + 1, slip.column + 1)
+        return problem(where, Code.YAML_SYNTAX, slip.message)
     mark = exc.problem_mark or exc.context_mark
     location = _at_mark(path, mark)
     detail = exc.problem or "the text cannot be read as YAML"
     if exc.context and "expected a single document" in exc.context:
         detail = "a file holds one YAML document; remove the extra '---'"
-    hint = ""
-    # Look at the text, not the message: libyaml's messages do not name the tab.
-    lines = text.split("\n")
-    if mark is not None and mark.line < len(lines):
-        line = lines[mark.line]
-        if "\t" in line[: len(line) - len(line.lstrip())]:
-            hint = " (indent with spaces, not tabs)"
-    return problem(location, Code.YAML_SYNTAX, f"YAML syntax: {detail}{hint}")
+    return problem(location, Code.YAML_SYNTAX, f"YAML syntax: {detail}")
 
 
 class _Builder:
     """Turns a node tree into plain Python data, reporting what a case file may not hold."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, text: str) -> None:
         self.path = path
         self.problems: list[Problem] = []
         self.refused: set[int] = set()
         self._seen: set[int] = set()
+        # Only a file with a '#' can have a value cut short by a comment.
+        self._lines = _LINE_BREAK.split(text) if "#" in text else None
+
+    def _check_comment_after(self, node: yaml.Node, key: str | None) -> None:
+        """Warn of a value cut short by a '#' that starts a comment (yamlslips)."""
+        if self._lines is None or not isinstance(node, yaml.ScalarNode):
+            return
+        slip = comment_in_value(self._lines, node, key)
+        if slip is not None:
+            where = Location(self.path, slip.line + 1, slip.column + 1)
+            self.problems.append(problem(where, Code.COMMENT_IN_VALUE, slip.message))
 
     def _report(self, node: yaml.Node, code: Code, message: str) -> None:
         self.problems.append(problem(mark_location(self.path, node), code, message))
@@ -323,6 +334,8 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 return self._bad_tag(node)
+            for item in node.value:
+                self._check_comment_after(item, None)
             return [self.build(item, depth + 1) for item in node.value]
         if isinstance(node, yaml.ScalarNode):
             return self._build_scalar(node)
@@ -368,6 +381,7 @@ class _Builder:
                 )
             else:
                 first_seen[key] = key_node
+            self._check_comment_after(value_node, key)
             result[key] = self.build(value_node, depth + 1)
         return result
 

@@ -165,6 +165,6 @@ def named_schema(path: Path) -> Path | None:
 
 def schema_kind(path: Path) -> str:
     """Which schema a case file follows: case, outlets, people or source."""
-    if path.name in ("case.yaml", "outlets.yaml", "people.yaml"):
+    if path.stem in ("case", "outlets", "people") and path.suffix in (".yaml", ".yml"):
         return path.stem
     return "source"

@@ -159,7 +159,7 @@ def test_an_unknown_claim_is_a_usage_error(make_case: MakeCase) -> None:
     result = invoke("export", "prov-n", make_case(), "--claim", "rnak")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert "no case has a claim 'rnak' (did you mean 'rank'?)" in result.stderr
+    assert "case 'case' has no claim 'rnak' (did you mean 'rank'?)" in result.stderr
 
 
 def test_an_unknown_format_is_a_usage_error(make_case: MakeCase) -> None:

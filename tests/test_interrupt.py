@@ -406,6 +406,55 @@ def test_a_build_killed_at_any_step_leaves_one_whole_report(tmp_path: Path) -> N
     assert outcomes == sorted(outcomes, key=["previous", "next"].index)  # one switch
 
 
+def built_and_broken(tmp_path: Path) -> tuple[Path, Path, dict[str, bytes], dict[str, bytes]]:
+    """Two cases built; then one changed and the other given an error, so that the next
+    build publishes the first anew and keeps the last good version of the second; with
+    what a reader sees before that build and after it."""
+    claims = tmp_path / "claims"
+    write_files(claims / "good", CLEAN_CASE)
+    write_files(claims / "broken", CLEAN_CASE)
+    out = tmp_path / "out"
+    assert build([claims], out, renderer=fake_svg).built
+    previous = outputs_of(out)
+    write_files(
+        claims / "good",
+        {"sources/origin.yaml": CLEAN_CASE["sources/origin.yaml"].replace("first", "1st")},
+    )
+    write_files(claims / "broken", {"sources/echo.yaml": "kind: nope\n"})
+    shutil.copytree(out, tmp_path / "after", symlinks=True)
+    result = build([claims], tmp_path / "after", renderer=fake_svg)
+    assert result.published
+    assert [case.case_id for case in result.unbuilt] == ["broken"]
+    return claims, out, previous, outputs_of(tmp_path / "after")
+
+
+def test_a_partial_build_killed_at_any_step_keeps_the_broken_case_whole(tmp_path: Path) -> None:
+    """A build that leaves a broken case out, killed at each of its changes in turn,
+    leaves the old report or the new one; in both, the broken case is its last good
+    version, byte for byte."""
+    claims, out, previous, after = built_and_broken(tmp_path)
+    broken = {path: content for path, content in previous.items() if path.startswith("broken/")}
+    assert broken
+    assert {path: after[path] for path in broken} == broken
+    assert after["index.html"] != previous["index.html"]  # lists the case not built
+    archive: dict[str, Path | dict[str, bytes]] = {"previous_files": previous, "next_files": after}
+    shutil.copytree(out, tmp_path / "pristine", symlinks=True)
+    steps = int(killed_at_step(claims, tmp_path / "count", 0).stdout)
+    assert steps > 5
+    outcomes = []
+    every = 1 if TRIALS > 2 else max(1, steps // 8)
+    for step in sorted({*range(1, steps + 1, every), steps}):
+        shutil.rmtree(out)
+        shutil.copytree(tmp_path / "pristine", out, symlinks=True)
+        killed = killed_at_step(claims, out, step)
+        assert killed.returncode == 9, killed.stderr
+        outcomes.append(assert_whole(out, archive))
+        assert {path: outputs_of(out)[path] for path in broken} == broken
+    assert outcomes[0] == "previous"
+    assert outcomes[-1] == "next"
+    assert outcomes == sorted(outcomes, key=["previous", "next"].index)
+
+
 def test_a_full_disk_keeps_the_previous_report(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

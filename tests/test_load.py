@@ -382,3 +382,117 @@ def test_a_list_written_twice_is_located_by_its_last_value(make_case: MakeCase) 
     assert [problem.code for problem in loaded.problems] == ["duplicate-key", "unknown-field"]
     (echo,) = [source for source in loaded.sources if source.id == "echo"]
     assert [citation.location.line for citation in echo.citations] == [6, 7]
+
+
+# --- file names: .yml, and names almost like the ones read -------------------------------
+
+OUTLETS = """\
+    outlets:
+      - id: huffpost
+        name: HuffPost
+    """
+PEOPLE = """\
+    people:
+      - id: jane
+        name: Jane Doe
+    """
+
+
+def test_every_case_file_may_end_in_yml(make_case: MakeCase) -> None:
+    folder = make_case(
+        {
+            "case.yaml": None,
+            "case.yml": "title: T\nclaims:\n  - id: rank\n    statement: S.\n",
+            "outlets.yml": OUTLETS,
+            "people.yml": PEOPLE,
+            "sources/origin.yaml": None,
+            "sources/origin.yml": (
+                "kind: article\noutlet: huffpost\nauthors: [jane]\n"
+                "statements:\n  - claim: rank\n    wording: It ranked first.\n"
+            ),
+        }
+    )
+    loaded = load_case(folder)
+    assert loaded.case_file is not None
+    assert [outlet.id for outlet in loaded.outlets] == ["huffpost"]
+    assert [person.id for person in loaded.people] == ["jane"]
+    assert sorted(source.id for source in loaded.sources) == ["echo", "origin"]
+    assert check_paths([folder]).problems == ()
+    assert is_case_folder(folder)
+
+
+def test_a_folder_with_only_case_yml_is_a_case(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "case.yml").write_text("title: T\n", "utf-8")
+    assert find_case_folders(tmp_path) == [tmp_path / "a"]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("outlet.yaml", "outlet.yaml is not read: rename it to outlets.yaml"),
+        ("Outlets.YML", "Outlets.YML is not read: rename it to outlets.yml"),
+        ("outlets.yaml.txt", "outlets.yaml.txt is not read: rename it to outlets.yaml"),
+        ("persons.yaml", "persons.yaml is not read: rename it to people.yaml"),
+        ("poeple.yaml", "poeple.yaml is not read: rename it to people.yaml"),
+    ],
+)
+def test_a_case_file_under_a_slip_of_its_name_is_named(
+    make_case: MakeCase, name: str, message: str
+) -> None:
+    folder = make_case({name: OUTLETS if "out" in name.lower() else PEOPLE})
+    problems = load_case(folder).problems
+    assert relative_lines(problems, folder) == [f"{name}:1:1: error: {message} [stray-file]"]
+
+
+def test_a_slip_beside_the_file_it_stands_for_is_to_be_merged(make_case: MakeCase) -> None:
+    folder = make_case({"outlets.yaml": OUTLETS, "outlet.yaml": OUTLETS})
+    assert relative_lines(load_case(folder).problems, folder) == [
+        "outlet.yaml:1:1: error: outlet.yaml is not read, and outlets.yaml is: merge what it "
+        "holds into outlets.yaml and delete it [stray-file]"
+    ]
+
+
+def test_sources_under_another_name_are_named(make_case: MakeCase) -> None:
+    folder = make_case({"Sources/extra.yaml": "kind: dataset\n", "sources.yaml": "kind: x\n"})
+    assert relative_lines(load_case(folder).problems, folder) == [
+        "Sources:1:1: error: the folder Sources/ is not read: move its files into sources/ "
+        "[stray-file]",
+        "sources.yaml:1:1: error: sources.yaml is not read: source files go into the sources/ "
+        "folder, one file per source, named by its id [stray-file]",
+    ]
+
+
+def test_a_slip_of_outlets_keeps_unknown_outlets_quiet(make_case: MakeCase) -> None:
+    """The outlets are in the file not read: one problem says so, not one per source."""
+    folder = make_case({"outlet.yaml": OUTLETS, "sources/origin.yaml": "kind: x\noutlet: a\n"})
+    assert "unknown-outlet" not in codes(check_paths([folder]).problems)
+
+
+def test_a_source_under_a_slip_of_its_name_is_not_an_unknown_source(
+    make_case: MakeCase,
+) -> None:
+    folder = make_case({"sources/origin.yaml": None, "sources/origin.YML": "kind: dataset\n"})
+    assert relative_lines(check_paths([folder]).problems, folder) == [
+        "sources/origin.YML:1:1: error: origin.YML is not read: rename it to origin.yml "
+        "[stray-file]"
+    ]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "README.md",
+        "expected.yaml",
+        "notes.txt",
+        "case.yaml~",
+        ".case.yaml.swp",
+        "outlets.yaml.bak",
+        "drafts/outlet.yaml",
+        "sources/notes.txt",
+        "sources/echo.yaml.orig",
+    ],
+)
+def test_names_that_look_like_nothing_read_are_left_alone(make_case: MakeCase, name: str) -> None:
+    folder = make_case({name: "kind: article\n"})
+    assert load_case(folder).problems == ()

@@ -13,18 +13,30 @@ import shutil
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from provenance import __version__
+from provenance.cli.options import (
+    CASE_FOLDER,
+    build_places,
+    case_dirs_argument,
+    format_option,
+    jobs_option,
+    max_problems_options,
+    project_cases,
+    resolve_case_dirs,
+    run_instead,
+)
 from provenance.cli.reporter import (
-    MAX_PROBLEMS,
     lint_json,
+    listing_json,
     print_error,
+    print_listing,
     print_problems,
     report_build,
     report_draft,
@@ -56,40 +68,6 @@ ARTICLE_FORMATS = ("text", "markdown", "html")
 
 DEFAULT_CLAIMS = Path("claims")
 
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def case_dirs_argument(function: F) -> F:
-    """CASE_DIR ...: case folders, or folders of cases; `claims/` when none is given."""
-    return click.argument(
-        "case_dirs",
-        metavar="[CASE_DIR]...",
-        nargs=-1,
-        type=click.Path(exists=True, file_okay=False, path_type=Path),
-    )(function)
-
-
-def format_option(function: F) -> F:
-    return click.option(
-        "--format",
-        "output_format",
-        type=click.Choice(["text", "json"]),
-        default="text",
-        show_default=True,
-        help="text for people, json for scripts.",
-    )(function)
-
-
-def resolve_case_dirs(case_dirs: Sequence[Path]) -> list[Path]:
-    if case_dirs:
-        return list(case_dirs)
-    if not DEFAULT_CLAIMS.is_dir():
-        raise click.UsageError(
-            "there is no claims/ folder here: run this in your project folder, or name a "
-            "case folder, e.g. `provenance check claims/walkaway`"
-        )
-    return [DEFAULT_CLAIMS]
-
 
 class ProvenanceGroup(click.Group):
     """Turns the package's own errors (Graphviz missing, another build running...) into
@@ -118,31 +96,6 @@ def main() -> None:
       provenance build                         # the report, in output/index.html
       provenance new case my-case              # start a case of your own
     """
-
-
-def max_problems_options(function: F) -> F:
-    """--max-problems N and --all: how many problems to print before counting the rest."""
-    function = click.option(
-        "--all", "all_problems", is_flag=True, help="Print every problem, however many."
-    )(function)
-    return click.option(
-        "--max-problems",
-        type=click.IntRange(min=1),
-        default=MAX_PROBLEMS,
-        show_default=True,
-        metavar="N",
-        help="Print at most N problems, then how many more there are and where.",
-    )(function)
-
-
-def jobs_option(function: F) -> F:
-    return click.option(
-        "-j",
-        "--jobs",
-        type=click.IntRange(min=1),
-        default=None,
-        help="Cases (and graphs) worked on at once (default: one per core).",
-    )(function)
 
 
 @main.command()
@@ -215,6 +168,33 @@ def schema(kind: str | None, output_dir: Path | None) -> None:
     click.echo(json_schema_text(kind), nl=False)
 
 
+@main.command(name="list")
+@case_dirs_argument
+@format_option
+def list_command(case_dirs: tuple[Path, ...], output_format: str) -> None:
+    """List the claims and sources of a case, with their ids: what citations refer to.
+
+    For each claim: how many sources carry it and what its trace warns of; for each
+    source: when it was published, its outlet and its title. With several cases (with
+    no folder named: every case under claims/), one line for each case.
+
+    \b
+    Examples:
+      provenance list claims/walkaway
+      provenance list
+      provenance list claims/walkaway --format json
+    """
+    from provenance.listing import list_cases
+
+    cases, problems = list_cases(resolve_case_dirs(case_dirs))
+    if output_format == "json":
+        click.echo(json.dumps(listing_json(cases, problems), indent=2, ensure_ascii=False))
+    else:
+        print_listing(cases, shutil.get_terminal_size().columns)
+        print_problems(problems)
+    sys.exit(1 if problems else 0)
+
+
 @main.command()
 @click.argument("code", required=False)
 def explain(code: str | None) -> None:
@@ -250,9 +230,9 @@ def explain(code: str | None) -> None:
     "--output",
     "output_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("output"),
-    show_default=True,
-    help="Where to write the report and graphs.",
+    default=None,
+    help="Where to write the report and graphs (default: output/ in the project folder, "
+    "the one that holds claims/).",
 )
 @jobs_option
 @click.option(
@@ -269,7 +249,7 @@ def explain(code: str | None) -> None:
 @max_problems_options
 def build(
     case_dirs: tuple[Path, ...],
-    output_dir: Path,
+    output_dir: Path | None,
     jobs: int | None,
     as_of: datetime | None,
     quiet: bool,
@@ -282,8 +262,10 @@ def build(
     Writes output/index.html, a report to open in a browser (no server or network
     needed), and for each case output/<case>/index.html, a page per claim in
     output/<case>/claims/<claim>.html, the graphs as SVG (<claim>.svg, overview.svg,
-    outlets.svg) and each trace as JSON. Nothing is written if any case has errors.
-    Cases whose files did not change since the last build are not read again.
+    outlets.svg) and each trace as JSON. A case with errors is left out (the report
+    keeps its last good version and lists its problems in index.html) and the build
+    exits with 1; the other cases are built. Cases whose files did not change since the
+    last build are not read again.
 
     \b
     Examples:
@@ -296,7 +278,7 @@ def build(
     from provenance.build import build as build_cases
     from provenance.cli.progress import progress_bar
 
-    paths = resolve_case_dirs(case_dirs)
+    paths, output_dir = build_places(case_dirs, output_dir)
     day = as_of.date() if as_of else None
     try:
         refuse_output_among_cases(output_dir, paths)
@@ -353,9 +335,7 @@ def keep_watching(run: Callable[[], object]) -> None:
 
 @main.command()
 @click.argument("claim_id")
-@click.argument(
-    "case_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
+@click.argument("case_dir", required=False, type=CASE_FOLDER)
 @format_option
 def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
     """Show how one claim moved between sources: origins, hops, drift and warnings.
@@ -372,10 +352,13 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
     from provenance.render.terminal import trace_to_text
     from provenance.render.trace_json import trace_to_json
 
+    paths = resolve_case_dirs([case_dir] if case_dir else [])
     try:
-        found = trace_claim_in(resolve_case_dirs([case_dir] if case_dir else []), claim_id)
+        found = trace_claim_in(paths, claim_id, elsewhere=project_cases())
     except ClaimNotFound as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise click.UsageError(
+            run_instead(exc, lambda folder: f"provenance trace {claim_id} {folder}")
+        ) from exc
     if isinstance(found, Report):
         print_problems(found.problems)
         click.echo(report_summary(found), err=True)
@@ -388,9 +371,7 @@ def trace(claim_id: str, case_dir: Path | None, output_format: str) -> None:
 
 @main.command(name="export")
 @click.argument("format_name", metavar="FORMAT", type=click.Choice(EXPORT_FORMATS))
-@click.argument(
-    "case_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path)
-)
+@click.argument("case_dir", required=False, type=CASE_FOLDER)
 @click.option(
     "-o",
     "--output",
@@ -432,9 +413,18 @@ def export(
 
     try:
         exported = export_paths(
-            resolve_case_dirs([case_dir] if case_dir else []), format_name, claim_id
+            resolve_case_dirs([case_dir] if case_dir else []),
+            format_name,
+            claim_id,
+            elsewhere=project_cases(),
         )
-    except (ClaimNotFound, AmbiguousCase) as exc:
+    except ClaimNotFound as exc:
+        raise click.UsageError(
+            run_instead(
+                exc, lambda folder: f"provenance export {format_name} {folder} --claim {claim_id}"
+            )
+        ) from exc
+    except AmbiguousCase as exc:
         raise click.UsageError(str(exc)) from exc
     except ProvenanceError as exc:
         print_error(exc)
@@ -458,7 +448,7 @@ def export(
 @click.option(
     "--case",
     "case_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=CASE_FOLDER,
     help="Match citations against this case's sources and outlets; the draft goes to its "
     "drafts/ folder, which check and build do not read, until you move it into sources/.",
 )
@@ -576,7 +566,7 @@ def new_case_command(name: str, claims_dir: Path) -> None:
 @click.option(
     "--case",
     "case_dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    type=CASE_FOLDER,
     help="Write CASE/drafts/ID.yaml (check and build do not read drafts/; move it into "
     "sources/ when it is finished), and list the case's claims, outlets and sources in "
     "the comments.",

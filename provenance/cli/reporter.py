@@ -8,6 +8,7 @@ output itself; nothing here decides an exit code.
 
 from __future__ import annotations
 
+import textwrap
 from collections import Counter
 from collections.abc import Sequence
 from datetime import date
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from provenance.build import BuildResult
     from provenance.checks import LintResult, Report
     from provenance.extract.draft import Draft
+    from provenance.listing import ListedCase
     from provenance.scaffold import NewFile, Todo
 
 MAX_PROBLEMS = 100
@@ -104,6 +106,123 @@ def print_error(message: object) -> None:
     click.echo(f"error: {message}", err=True)
 
 
+# --- list ----------------------------------------------------------------------------
+
+
+def listing_json(cases: Sequence[ListedCase], problems: Sequence[Problem]) -> dict[str, Any]:
+    """`list --format json`: every case with its claims and sources, and the problems of
+    folders that hold no case."""
+    return {
+        "cases": [
+            {
+                "id": case.id,
+                "path": case.root,
+                "title": case.title,
+                "errors": case.error_count,
+                "warnings": case.warning_count,
+                "traced": case.traced,
+                "claims": [
+                    {
+                        "id": claim.id,
+                        "statement": claim.statement,
+                        "verdict": claim.verdict,
+                        "sources": claim.sources,
+                        "warnings": dict(claim.warnings),
+                    }
+                    for claim in case.claims
+                ],
+                "sources": [
+                    {
+                        "id": source.id,
+                        "kind": source.kind,
+                        "outlet": source.outlet,
+                        "title": source.title,
+                        "published": source.published,
+                        "path": source.path,
+                    }
+                    for source in case.sources
+                ],
+            }
+            for case in cases
+        ],
+        "problems": [problem.to_json() for problem in problems],
+    }
+
+
+def print_listing(cases: Sequence[ListedCase], width: int) -> None:
+    """One case: its claims and sources. Several: a line for each, and how to list one."""
+    if len(cases) == 1:
+        for line in case_listing(cases[0], width):
+            click.echo(line)
+        return
+    for line in cases_listing(cases, width):
+        click.echo(line)
+    if cases:
+        click.echo(
+            f"`provenance list {cases[0].root}` lists the claims and sources of one case.",
+            err=True,
+        )
+
+
+def case_listing(case: ListedCase, width: int) -> list[str]:
+    """The lines that list one case's claims and sources, each at most `width` wide."""
+    title = f": {case.title}" if case.title else ""
+    counts = (
+        f"{plural(len(case.claims), 'claim')}, {plural(len(case.sources), 'source')}; "
+        f"{_check_state(case)}"
+    )
+    lines = [
+        _cut(f"{case.id} ({case.root}){title}", width),
+        *textwrap.wrap(printable(counts), width, break_on_hyphens=False),
+        "",
+    ]
+    ids = [claim.id for claim in case.claims] + [source.id for source in case.sources]
+    column = min(max([8, *map(len, ids)]), 40)
+    lines.append(_cut(f"Claims{' ' * (column - 4)}sources  warnings from its trace", width))
+    for claim in case.claims:
+        warnings = ", ".join(
+            code if count == 1 else f"{code} ({count})" for code, count in claim.warnings
+        )
+        state = warnings or ("-" if case.traced else "not traced: the case has errors")
+        lines.append(_cut(f"  {claim.id:<{column}}  {claim.sources:>5}  {state}", width))
+        lines.append(_cut(f"    {claim.statement}", width))
+    lines += ["", _cut(f"Sources{' ' * (column - 3)}published     outlet: title", width)]
+    for source in case.sources:
+        about = ": ".join(part for part in (source.outlet, source.title) if part)
+        published = source.published or "date unknown"
+        lines.append(
+            _cut(f"  {source.id:<{column}}  {published:<12}  {about or f'({source.kind})'}", width)
+        )
+    return lines
+
+
+def cases_listing(cases: Sequence[ListedCase], width: int) -> list[str]:
+    """A line for each case: its id, counts, the state of its files and its title."""
+    column = min(max((len(case.id) for case in cases), default=0), 40)
+    lines = []
+    for case in cases:
+        counts = (
+            f"{plural(len(case.claims), 'claim'):>10}  {plural(len(case.sources), 'source'):>11}"
+        )
+        state = f"{plural(case.error_count, 'error')}" if case.error_count else "no errors"
+        lines.append(_cut(f"{case.id:<{column}}  {counts}  {state:<10}  {case.title or ''}", width))
+    return lines
+
+
+def _check_state(case: ListedCase) -> str:
+    if not case.problems:
+        return "its files have no problems"
+    counts = f"{plural(case.error_count, 'error')}, {plural(case.warning_count, 'warning')}"
+    return f"its files have {counts} (`provenance check {case.root}` lists them)"
+
+
+def _cut(text: str, width: int) -> str:
+    """One line of case text for a terminal: control characters shown as escapes, and
+    cut to `width` with a '…'."""
+    line = printable(text).rstrip()
+    return line if len(line) <= width else line[: max(width - 1, 1)] + "…"
+
+
 # --- build ---------------------------------------------------------------------------
 
 
@@ -116,26 +235,47 @@ def report_build(
         click.echo(
             f"{path}: {shortfall} (see 'Graphs too large to draw' in docs/report.md)", err=True
         )
-    if not result.built:
+    if not result.published:
         click.echo(
             f"{summary(result, result.cases, result.sources)} Nothing was written.", err=True
         )
         return
-    if quiet:
-        return
+    if not quiet:
+        _print_built(result, output_dir, day)
+    if result.unbuilt:
+        click.echo(_unbuilt_line(result, output_dir), err=True)
+
+
+def _print_built(result: BuildResult, output_dir: Path, day: date | None) -> None:
+    """'built 1 case, 8 claims, ...': the summary of a build that published its report."""
     as_of = f", as the record stood on {day}" if day else ""
     skipped = (
         f" ({result.unchanged_cases} unchanged since the last build)"
         if result.unchanged_cases
         else ""
     )
+    built = result.cases - len(result.unbuilt)
     click.echo(
-        f"built {plural(result.cases, 'case')}{skipped}, {plural(result.claims, 'claim')}, "
+        f"built {plural(built, 'case')}{skipped}, {plural(result.claims, 'claim')}, "
         f"{plural(result.sources, 'source')}{as_of} in {result.seconds:.1f} s: "
-        f"{len(result.written)} files written, {len(result.unchanged)} unchanged; "
+        f"{plural(len(result.written), 'file')} written, {len(result.unchanged)} unchanged; "
         f"{plural(result.rendered, 'graph')} drawn, {result.reused} reused; "
         f"open {output_dir / 'index.html'} in a browser",
         err=True,
+    )
+
+
+def _unbuilt_line(result: BuildResult, output_dir: Path) -> str:
+    """'not built, for the errors above: a (claims/a; its last good version is kept),
+    ...': the cases a build left out, and what the report shows of them."""
+    cases = [
+        f"{case.folder} ({'its last good version is kept' if case.href else 'not in the report'})"
+        for case in result.unbuilt
+    ]
+    noun = "case" if len(cases) == 1 else "cases"
+    return (
+        f"{len(cases)} {noun} not built, for the errors above: {'; '.join(cases)}; "
+        f"{output_dir / 'index.html'} lists them with their problems"
     )
 
 

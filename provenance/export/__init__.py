@@ -44,11 +44,15 @@ def export_case(case: Case, format_name: str, claim_id: str | None = None) -> by
 
 
 def export_paths(
-    paths: Sequence[Path], format_name: str, claim_id: str | None = None
+    paths: Sequence[Path],
+    format_name: str,
+    claim_id: str | None = None,
+    elsewhere: Sequence[Path] = (),
 ) -> bytes | Report:
     """Check the case at `paths` and export it; the Report instead if it has errors.
 
-    With `claim_id`, the case is whichever one has that claim (ClaimNotFound if none);
+    With `claim_id`, the case is whichever one has that claim (ClaimNotFound if none,
+    naming the case beside them or under `elsewhere` that has it);
     without, `paths` must hold exactly one case (AmbiguousCase if more). A format that
     needs what the case lacks raises ExportError.
     """
@@ -56,7 +60,7 @@ def export_paths(
     if not report.cases:
         return report
     checked = (
-        case_with_claim(report, claim_id)
+        case_with_claim(report, claim_id, elsewhere)
         if claim_id is not None
         else _only_case(report, format_name)
     )

@@ -14,7 +14,7 @@ import networkx as nx
 
 from provenance.graph import citation_graph, claim_subgraph, outlet_name
 from provenance.model import Case, Claim, Source
-from provenance.problems import ClaimNotFound, did_you_mean
+from provenance.problems import ClaimNotFound, nearest_ids
 from provenance.trace import trace_claim
 from provenance.traced import InferredCopy
 
@@ -25,9 +25,7 @@ def find_claim(case: Case, claim_id: str) -> Claim:
         if claim.id == claim_id:
             return claim
     known = [claim.id for claim in case.claims]
-    raise ClaimNotFound(
-        f"case '{case.id}' has no claim '{claim_id}'{did_you_mean(claim_id, known)}"
-    )
+    raise ClaimNotFound(f"case '{case.id}' has no claim '{claim_id}'{nearest_ids(claim_id, known)}")
 
 
 def scoped_graph(case: Case, claim_id: str | None) -> nx.MultiDiGraph:

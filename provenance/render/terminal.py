@@ -39,11 +39,12 @@ COPIED_BY = "copied (inferred) by"
 
 @dataclass(frozen=True)
 class _Edge:
-    """A line of the tree: the claim passing from a source to one that took it."""
+    """A line of the tree: the claim passing from a source to one that took it, by one
+    or more citations between the two ("paraphrased and quoted by salon-cesca")."""
 
     taker: str
     verb: str
-    hop: TracedCitation | None = None
+    hops: tuple[TracedCitation, ...] = ()
 
 
 def trace_to_text(trace: Trace, width: int = DEFAULT_WIDTH) -> str:
@@ -103,11 +104,12 @@ def _children(trace: Trace) -> dict[str, list[_Edge]]:
     """For each source, the sources that took the claim from it, in time order."""
     children: dict[str, list[_Edge]] = {}
     disputing = {item.id for item in trace.sources if item.disputes}
+    pairs: dict[tuple[str, str], list[TracedCitation]] = {}
     for hop in trace.citations:
         if hop.relation is not Relation.DISPUTES and hop.citing not in disputing:
-            children.setdefault(hop.cited, []).append(
-                _Edge(hop.citing, TAKEN_BY[hop.relation], hop)
-            )
+            pairs.setdefault((hop.cited, hop.citing), []).append(hop)
+    for (cited, citing), hops in pairs.items():
+        children.setdefault(cited, []).append(_Edge(citing, _verbs(hops), tuple(hops)))
     for later, earlier in trace.revisions:
         children.setdefault(earlier, []).append(_Edge(later, REVISED_AS))
     for copy in trace.inferred_copies:
@@ -117,6 +119,13 @@ def _children(trace: Trace) -> dict[str, list[_Edge]]:
     for edges in children.values():
         edges.sort(key=lambda edge: (order[edge.taker], edge.verb))
     return children
+
+
+def _verbs(hops: list[TracedCitation]) -> str:
+    """ "quoted by", or "paraphrased and quoted by" for several citations of one pair."""
+    words = list(dict.fromkeys(TAKEN_BY[hop.relation].removesuffix(" by") for hop in hops))
+    joined = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"{joined} by"
 
 
 def _tree(trace: Trace, width: int) -> Iterator[str]:
@@ -144,7 +153,8 @@ def _subtree(
         item = trace.source(node)
         mark = "● " if via is None else f"{via.verb} "
         if node in shown:
-            yield _fit(f"{first}{mark}{node} (shown above)", width)
+            why = " (cites nothing for it; shown above)" if via is None else " (shown above)"
+            yield _fit(f"{first}{mark}{node}{why}", width)
             continue
         shown.add(node)
         yield from _wrap(f"{first}{mark}{_headline(item, via)}", width, rest + "   ")
@@ -177,8 +187,13 @@ def _prefixes(rest: str, *, last: bool, depth: int, deepest: int) -> tuple[str, 
 def _headline(item: TracedSource, via: _Edge | None) -> str:
     source = item.source
     parts = [item.id] + ([item.voice_label] if item.voice_label != item.id else [])
-    if source.authors and not (item.voice and item.voice.key.startswith("person:")):
-        parts.append(", ".join(source.authors))
+    authors = ", ".join(source.authors)
+    if (
+        authors
+        and authors != item.voice_label
+        and not (item.voice and item.voice.key.startswith("person:"))
+    ):
+        parts.append(authors)
     seen = item.first_seen
     parts.append(seen.label if seen else "date unknown")
     parts.append(source.kind.value + (", primary" if source.is_primary else ""))
@@ -188,29 +203,32 @@ def _headline(item: TracedSource, via: _Edge | None) -> str:
         parts.append(item.stance.value)
     if item.candidate_origin:
         parts.append("could be the origin")
-    marks = ""
-    if via is not None and via.hop is not None:
-        marks += " ▲ hardened" if via.hop.escalation else ""
-        marks += " ▼ softened" if via.hop.softening else ""
+    hops = via.hops if via is not None else ()
+    marks = " ▲ hardened" if any(hop.escalation for hop in hops) else ""
+    marks += " ▼ softened" if any(hop.softening for hop in hops) else ""
     return " · ".join(parts) + marks
 
 
 def _details(item: TracedSource, via: _Edge | None) -> Iterator[str]:
     if item.wording:
         yield f"says: “{_short(item.wording)}”"
-    hop = via.hop if via is not None else None
-    if hop is not None and hop.citation.wording:
+    for hop in via.hops if via is not None else ():
+        yield from _hop_details(hop)
+    if item.tainted_by:
+        yield f"relies on a retracted or corrected source: {', '.join(item.tainted_by)}"
+
+
+def _hop_details(hop: TracedCitation) -> Iterator[str]:
+    if hop.citation.wording:
         yield f"cites it as: “{_short(hop.citation.wording)}”"
-    drift = hop.drift if hop is not None else None
+    drift = hop.drift
     if drift is not None and drift.similarity < 1:
         yield f"wording drift (similarity {drift.similarity:.2f}): {_short(drift.readable())}"
-    for quote in hop.misquotes if hop is not None else ():
+    for quote in hop.misquotes:
         assert quote.diff is not None
         yield f"misquote: {_short(quote.diff.readable())}"
-    if hop is not None and hop.misattributed:
+    if hop.misattributed:
         yield "misattributed: the cited source is recorded as leaving the claim out"
-    if item.tainted_by:
-        yield f"relies on retracted/corrected: {', '.join(item.tainted_by)}"
 
 
 # --- copies, disputes, omissions, findings ------------------------------------------------
@@ -243,12 +261,12 @@ def _footer(trace: Trace, width: int) -> Iterator[str]:
             if dispute.by_subject:
                 who.append(f"its subject {', '.join(dispute.by_subject)}")
             if dispute.by_origin_author:
-                who.append(f"from where it started: {', '.join(dispute.by_origin_author)}")
+                who.append(f"{', '.join(dispute.by_origin_author)}, from where it started")
             evidence = ""
             if dispute.evidence_claims:
-                evidence = f" with {', '.join(dispute.evidence_claims)}"
+                evidence = f", with its counter-claims {', '.join(dispute.evidence_claims)}"
                 if dispute.evidence_sources:
-                    evidence += f" (from {', '.join(dispute.evidence_sources)})"
+                    evidence += f" (citing {', '.join(dispute.evidence_sources)})"
             speakers = f" — by {'; '.join(who)}" if who else ""
             yield from _wrap(f"  {dispute.source}{evidence}{speakers}", width, "    ")
             for wording in dispute.wordings:
@@ -270,9 +288,19 @@ def _footer(trace: Trace, width: int) -> Iterator[str]:
 # --- width ----------------------------------------------------------------------------------
 
 
+_DIRECTIVE = "# provenance: ignore["
+_KEPT_TOGETHER = _DIRECTIVE.replace(" ", "\u00a0")
+
+
 def _wrap(text: str, width: int, indent: str = "", first_indent: str = "") -> Iterator[str]:
     """`text` wrapped to `width`, continuation lines indented by `indent`. A prefix too
-    wide to leave room for words (a very deep tree) is shortened instead."""
+    wide to leave room for words (a very deep tree) is shortened instead. An
+    acknowledgement directive is never broken, so it can be copied as it stands."""
+    if _DIRECTIVE in text:
+        kept = text.replace(_DIRECTIVE, _KEPT_TOGETHER)
+        for line in _wrap(kept, width, indent, first_indent):
+            yield line.replace(_KEPT_TOGETHER, _DIRECTIVE)
+        return
     initial = first_indent
     if len(indent) > width - 20:
         yield _fit(initial + text, width)

@@ -28,6 +28,7 @@ from provenance.render.html.pages import case_page, claim_page, index_entry, ind
 from provenance.render.html.paths import INDEX_PAGE, case_page_path, claim_page_path, relative_href
 from provenance.render.html.rows import claim_row
 from provenance.render.html.views import INDEX_ENTRY, CaseReport, IndexEntry
+from provenance.render.unbuilt import UnbuiltCase
 from provenance.timeline import appearance_days
 
 __all__ = [
@@ -62,8 +63,12 @@ def render_case_pages(report: CaseReport, as_of: date | None = None) -> dict[str
     return pages
 
 
-def render_index(entries: Sequence[IndexEntry], as_of: date | None = None) -> bytes:
-    return render_page("index.html", index_page(entries, as_of))
+def render_index(
+    entries: Sequence[IndexEntry],
+    as_of: date | None = None,
+    unbuilt: Sequence[UnbuiltCase] = (),
+) -> bytes:
+    return render_page("index.html", index_page(entries, as_of, unbuilt))
 
 
 def render_report(reports: Sequence[CaseReport], *, as_of: date | None = None) -> dict[str, bytes]:

@@ -35,6 +35,7 @@ from provenance.render.html.views import (
     WarningItem,
 )
 from provenance.render.speakers import outlet_graph
+from provenance.render.unbuilt import UnbuiltCase
 from provenance.traced import InferredCopy, Trace
 
 
@@ -182,13 +183,16 @@ def index_entry(report: CaseReport) -> IndexEntry:
     )
 
 
-def index_page(entries: Sequence[IndexEntry], as_of: date | None) -> IndexPage:
+def index_page(
+    entries: Sequence[IndexEntry], as_of: date | None, unbuilt: Sequence[UnbuiltCase] = ()
+) -> IndexPage:
     claims = tuple(row for entry in entries for row in entry.claims)
     return IndexPage(
         frame=Frame("Claim provenance report", INDEX_PAGE, (), _text(as_of)),
         cases=tuple(entry.case for entry in entries),
         claims=claims,
         codes=warning_codes(claims),
+        unbuilt=tuple(unbuilt),
     )
 
 

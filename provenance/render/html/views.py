@@ -12,6 +12,7 @@ from pydantic import TypeAdapter
 
 from provenance.model import Case
 from provenance.problems import Problem
+from provenance.render.unbuilt import UnbuiltCase
 from provenance.traced import Trace
 from provenance.wording import DiffPart
 
@@ -302,6 +303,8 @@ class IndexPage:
     claims: tuple[ClaimRow, ...]
     codes: tuple[str, ...]
     """The warning codes that occur, for the filter."""
+    unbuilt: tuple[UnbuiltCase, ...] = ()
+    """Cases this build left out for the errors in their files (render/unbuilt.py)."""
 
 
 @dataclass(frozen=True)
