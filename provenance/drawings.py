@@ -14,13 +14,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from provenance.graph import outlet_graph
 from provenance.model import Case
 from provenance.render import svg
 from provenance.render.dot import claim_dot, outlet_dot, outlet_size, overview_dot, overview_size
-from provenance.render.html import claim_page_path, relative_href
 from provenance.render.layout import Layout, layout_for
 from provenance.render.partial import dot_title, reduced_dot
+from provenance.render.speakers import outlet_graph
 from provenance.render.svg import Renderer, note_svg, render_svg
 from provenance.trace import Trace
 
@@ -43,16 +42,11 @@ def case_drawings(case: Case, traces: Sequence[Trace]) -> list[Drawing]:
     drawings = []
     for trace in traces:
         layout = layout_for(len(trace.sources), len(trace.citations))
-        dot = claim_dot(trace, large=not layout.detailed)
+        dot = claim_dot(trace, large=not layout.detailed, key=True)
         drawings.append(_drawing(f"{case.id}/claims/{trace.claim.id}.svg", dot, layout))
-    overview = f"{case.id}/overview.svg"
     layout = layout_for(*overview_size(case))
-    dot = overview_dot(
-        case,
-        large=not layout.detailed,
-        claim_pages=lambda claim_id: relative_href(claim_page_path(case.id, claim_id), overview),
-    )
-    drawings.append(_drawing(overview, dot, layout))
+    dot = overview_dot(case, large=not layout.detailed, key=True)
+    drawings.append(_drawing(f"{case.id}/overview.svg", dot, layout))
     outlets = outlet_graph(case)
     layout = layout_for(*outlet_size(outlets))
     dot = outlet_dot(outlets, case.title, large=not layout.detailed)

@@ -2,13 +2,13 @@
 
 Sources are nodes; each citation is an edge from the citing source to the cited one,
 keyed by claim, so one pair of sources can be linked for several claims. The attribute
-names are constants here so that the analyses and exports agree on them. The outlet
-graph folds sources into their outlets and counts citations between outlets.
+names are constants here so that the analyses and exports agree on them. (The outlet
+graph, which folds sources into outlets and accounts, is a drawing's concern: see
+render/speakers.py.)
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 
 import networkx as nx
@@ -23,13 +23,11 @@ AUTHORS = "authors"
 TITLE = "title"
 URL = "url"
 PUBLISHED = "published"
-LABEL = "label"
 # Edge attributes
 CLAIM = "claim"
 RELATION = "relation"
 WORDING = "wording"
 CITATION = "citation"
-WEIGHT = "weight"
 
 
 def citation_graph(case: Case) -> nx.MultiDiGraph:
@@ -120,31 +118,6 @@ def source_label(source: Source) -> str:
     if source.authors:
         return source.authors[0]
     return source.title or source.id
-
-
-def outlet_graph(case: Case) -> nx.DiGraph:
-    """Outlets as nodes and citation counts as weighted edges (citing -> cited outlet).
-
-    Sources without an outlet stand for themselves, so nothing is dropped.
-    """
-    outlet_of = {source.id: _outlet_key(source) for source in case.sources}
-    graph = nx.DiGraph(case=case.id, title=case.title)
-    for source in case.sources:
-        key = outlet_of[source.id]
-        sources = graph.nodes[key][WEIGHT] + 1 if key in graph else 1
-        graph.add_node(key, **{LABEL: outlet_name(case, source), WEIGHT: sources})
-    counts: Counter[tuple[str, str]] = Counter(
-        (outlet_of[source.id], outlet_of[citation.cites])
-        for source in case.sources
-        for citation in source.citations
-        if citation.cites in outlet_of
-    )
-    graph.add_edges_from((a, b, {WEIGHT: count}) for (a, b), count in sorted(counts.items()))
-    return graph
-
-
-def _outlet_key(source: Source) -> str:
-    return f"outlet:{source.outlet}" if source.outlet else f"source:{source.id}"
 
 
 def sources_by_id(sources: Iterable[Source]) -> dict[str, Source]:

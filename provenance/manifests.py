@@ -81,7 +81,7 @@ class Manifest:
     """Files written for the case (paths relative to the output folder), with sizes."""
     problems: tuple[Problem, ...]
     entry: Any
-    """The case's index rows, as JSON data (see render/html.py's INDEX_ENTRY)."""
+    """The case's index rows, as JSON data (see render/html/views.py's INDEX_ENTRY)."""
     sources: int
     claims: int
     drawings: tuple[str, ...] = ()

@@ -20,12 +20,12 @@ from provenance import drawings
 from provenance.build import build
 from provenance.cli import main
 from provenance.drawings import case_drawings, draw
-from provenance.graph import outlet_graph
 from provenance.load import load_case, to_case
 from provenance.render import layout, svg
 from provenance.render.dot import claim_dot, outlet_dot
 from provenance.render.layout import layout_for
 from provenance.render.partial import reduced_dot
+from provenance.render.speakers import outlet_graph
 from provenance.render.svg import note_svg, render_svg
 from provenance.trace import trace_case, trace_claim
 
@@ -77,13 +77,14 @@ def test_a_graph_too_large_for_any_engine_is_drawn_in_part() -> None:
 
 def test_a_reduced_graph_keeps_the_most_connected_and_says_what_it_leaves_out() -> None:
     case = to_case(load_case(WALKAWAY))
-    full = claim_dot(trace_claim(case, "bots-drive-walkaway"))
+    full = claim_dot(trace_claim(case, "bots-drive-walkaway"), key=True)
     reduced, shown = reduced_dot(full, "a test", nodes=3, edges=2)
     assert shown == "3 of 11 nodes, 2 of 12 edges, the most connected"
     assert reduced.count(' [id="source-') == 3
     assert reduced.count(" -> ") == 2
     assert "axis:" not in reduced  # no date axis, no key, no edge labels
-    assert "legend:" not in reduced
+    assert "kind:" not in reduced
+    assert 'digraph "key"' not in reduced
     assert 'label="quotes"' not in reduced
     assert "drawn in part: 3 of 11 nodes, 2 of 12 edges, the most connected; a test" in reduced
     assert reduced.startswith('digraph "bots-drive-walkaway" {\n  graph [')
@@ -183,7 +184,7 @@ def test_the_outlet_graph_is_capped_like_the_overview(tmp_path: Path) -> None:
     case = to_case(load_case(wide_case(tmp_path / "wide", 600)))
     dot = outlet_dot(outlet_graph(case), case.title, limit=400)
     assert dot.count('shape="ellipse"') == 400
-    assert "among the 400 most-cited of 600 outlets" in dot
+    assert "between the 400 most-cited of 600 outlets" in dot
     made = case_drawings(case, trace_case(case))
     outlets = next(drawing for drawing in made if drawing.path.endswith("outlets.svg"))
     assert outlets.engine == "sfdp"

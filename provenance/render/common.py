@@ -35,6 +35,13 @@ def svg_edge_id(hop: TracedCitation) -> str:
     return f"citation-{hop.cited}-{hop.citing}-{hop.relation.value}"
 
 
+def cites_edge_id(cited: str, citing: str) -> str:
+    """The SVG id of an edge of the overview or the outlet graph, from the node cited to
+    the node citing it; the report's filter by claim finds edges by it. (Ids hold no ':',
+    so the pair reads back unambiguously.)"""
+    return f"cites:{cited}:{citing}"
+
+
 CHAIN_LIMIT = 12
 """Sources a chain is written out with at most; a longer one shows its two ends."""
 

@@ -4,7 +4,7 @@ When a graph is too large for any layout engine, or Graphviz ran out of time on 
 (drawings.py), it is drawn again from its own DOT text, reduced: no edge labels, date
 axis or key, the REDUCED_NODES best-connected nodes and at most REDUCED_EDGES edges
 between them, under a title that says what is left out and why. It reads the DOT text
-render/dot.py writes, one node or edge to a line.
+render/dot writes, one node or edge to a line.
 """
 
 from __future__ import annotations
@@ -29,10 +29,11 @@ def reduced_dot(
 ) -> tuple[str, str]:
     """A graph drawn in part, for sfdp: its most connected nodes and the edges between
     them, without edge labels, date axis or key, under a title that says what is left
-    out and why. Made from the DOT text render/dot.py writes, so any of its graphs can be
+    out and why. Made from the DOT text render/dot writes, so any of its graphs can be
     reduced after the full drawing ran out of time. Returns the DOT text and what it
-    shows ("200 of 1,234 nodes, 1,000 of 5,678 edges")."""
-    lines = dot_text.splitlines()
+    shows ("200 of 1,234 nodes, 1,000 of 5,678 edges"). A key written after the graph
+    (render/dot/key.py) is left out."""
+    lines = first_graph(dot_text).splitlines()
     node_lines = {m.group(1): line for line in lines if (m := _NODE_LINE.match(line))}
     node_lines = {node: line for node, line in node_lines.items() if not _ours(node)}
     edge_lines = [(m.group(1), m.group(2), line) for line in lines if (m := _EDGE_LINE.match(line))]
@@ -59,14 +60,21 @@ def reduced_dot(
     return "\n".join([head[0], graph, *head[1:], *body, "}"]) + "\n", shown
 
 
+def first_graph(dot_text: str) -> str:
+    """The first graph of a DOT text that holds a drawing and its key. Each graph ends
+    with a line holding only '}': no string render/dot writes spans lines."""
+    end = dot_text.find("\n}\n")
+    return dot_text if end < 0 else dot_text[: end + 3]
+
+
 def _unlabelled(match: re.Match[str]) -> str:
     """What is left of `[label="x", a=b` or `, label="x"` without the label."""
     return "[" if match.group(1) == "[" else (match.group(2) or "")
 
 
 def _ours(node: str) -> bool:
-    """The date axis and the key: drawn by us, never part of a reduced graph."""
-    return node.startswith(("axis:", "legend:"))
+    """The date axis: drawn by us, never part of a reduced graph."""
+    return node.startswith("axis:")
 
 
 _GRAPH_LABEL = re.compile(r'^  graph \[label="((?:[^"\\]|\\.)*)"', re.MULTILINE)

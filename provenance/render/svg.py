@@ -29,6 +29,7 @@ from functools import cache
 import graphviz
 
 from provenance.problems import GraphvizNotFound, ProvenanceError
+from provenance.render.stack import stack_drawings
 from provenance.text import clean_text
 
 TIME_LIMIT = 28.0
@@ -95,7 +96,7 @@ def render_svg(dot_text: str, engine: str = "dot", *, time_limit: float | None =
         detail = errors.decode("utf-8", "replace").strip().splitlines()
         reason = detail[-1] if detail else f"it stopped with status {process.returncode}"
         raise ProvenanceError(f"Graphviz could not draw the graph ({engine}): {reason}")
-    return _strip_volatile(svg)
+    return stack_drawings(_strip_volatile(svg))
 
 
 _processes: set[subprocess.Popen[bytes]] = set()

@@ -56,12 +56,122 @@
     code.addEventListener("change", apply);
   }
 
-  // --- drawings: scaled to fit, or at actual size to read a large one ---
-  for (const button of document.querySelectorAll(".graph .zoom")) {
-    button.addEventListener("click", () => {
-      const actual = button.closest(".graph").classList.toggle("actual-size");
-      button.setAttribute("aria-pressed", String(actual));
-      button.textContent = actual ? "Fit to window" : "Actual size";
+  // --- drawings: shown at their own size, zoomed with the buttons, Ctrl + wheel or the
+  // keys + - 0, and moved by scrolling or dragging ---
+  const ZOOM_STEP = 1.25;
+  const views = new Map();
+  for (const figure of document.querySelectorAll("figure.graph")) {
+    const view = figure.querySelector(".graph-view");
+    const svg = view && view.querySelector("svg");
+    if (!svg) continue;
+    const width = svg.width.baseVal.value;
+    const height = svg.height.baseVal.value;
+    const level = figure.querySelector(".zoom-level");
+    let zoom = 1;
+    // Where the drawing starts inside the frame's scrolled content.
+    const offset = () => {
+      const area = view.getBoundingClientRect();
+      const box = svg.getBoundingClientRect();
+      return [box.left - area.left + view.scrollLeft, box.top - area.top + view.scrollTop];
+    };
+    const zoomTo = (next, focusX = view.clientWidth / 2, focusY = view.clientHeight / 2) => {
+      // Keep the point of the drawing under the focus where it is.
+      const [left, top] = offset();
+      const x = (view.scrollLeft + focusX - left) / zoom;
+      const y = (view.scrollTop + focusY - top) / zoom;
+      zoom = Math.min(4, Math.max(0.05, next));
+      svg.style.width = `${width * zoom}px`;
+      svg.style.height = `${height * zoom}px`;
+      const [newLeft, newTop] = offset();
+      view.scrollLeft = x * zoom + newLeft - focusX;
+      view.scrollTop = y * zoom + newTop - focusY;
+      level.textContent = `${Math.round(zoom * 100)}%`;
+    };
+    const fit = () => {
+      const room = parseFloat(getComputedStyle(view).maxHeight) || view.clientHeight;
+      zoomTo(Math.min(1, view.clientWidth / width, room / height));
+    };
+    figure.querySelector(".zoom-in").addEventListener("click", () => zoomTo(zoom * ZOOM_STEP));
+    figure.querySelector(".zoom-out").addEventListener("click", () => zoomTo(zoom / ZOOM_STEP));
+    figure.querySelector(".zoom-fit").addEventListener("click", fit);
+    figure.querySelector(".zoom-actual").addEventListener("click", () => zoomTo(1));
+    view.addEventListener("keydown", (event) => {
+      const steps = { "+": ZOOM_STEP, "=": ZOOM_STEP, "-": 1 / ZOOM_STEP };
+      if (event.key in steps) zoomTo(zoom * steps[event.key]);
+      else if (event.key === "0") zoomTo(1);
+      else return;
+      event.preventDefault();
+    });
+    view.addEventListener("wheel", (event) => {
+      if (!event.ctrlKey && !event.metaKey) return;  // a plain wheel scrolls, as anywhere
+      event.preventDefault();
+      const frame = view.getBoundingClientRect();
+      zoomTo(zoom * Math.exp(-event.deltaY / 400), event.clientX - frame.left, event.clientY - frame.top);
+    }, { passive: false });
+    // Dragging with the mouse moves the drawing; a drag is not a click, so it neither
+    // selects a source nor follows its link. (Touch screens scroll the frame natively.)
+    let drag = null;
+    let dragged = false;
+    view.addEventListener("pointerdown", (event) => {
+      if (event.pointerType !== "mouse" || event.button !== 0) return;
+      drag = { x: event.clientX, y: event.clientY, left: view.scrollLeft, top: view.scrollTop };
+      dragged = false;
+    });
+    view.addEventListener("pointermove", (event) => {
+      if (!drag) return;
+      const dx = event.clientX - drag.x;
+      const dy = event.clientY - drag.y;
+      if (!dragged && Math.hypot(dx, dy) < 5) return;
+      if (!dragged) {
+        dragged = true;
+        view.setPointerCapture(event.pointerId);
+        view.classList.add("panning");
+      }
+      view.scrollLeft = drag.left - dx;
+      view.scrollTop = drag.top - dy;
+    });
+    const release = () => {
+      drag = null;
+      view.classList.remove("panning");
+    };
+    view.addEventListener("pointerup", release);
+    view.addEventListener("pointercancel", release);
+    // A source's link would otherwise start the browser's own drag and drop.
+    view.addEventListener("dragstart", (event) => event.preventDefault());
+    view.addEventListener("click", (event) => {
+      if (!dragged) return;
+      dragged = false;
+      event.preventDefault();
+      event.stopPropagation();
+    }, true);
+    // A drawing wider than its frame opens on its middle, where its title starts.
+    view.scrollLeft = (view.scrollWidth - view.clientWidth) / 2;
+    views.set(figure, view);
+  }
+
+  // --- a case page's graphs, showing one claim: the rest fades ---
+  const claimFilter = document.querySelector(".claim-filter");
+  if (claimFilter) {
+    const select = claimFilter.querySelector("select");
+    const open = claimFilter.querySelector(".filter-page");
+    const statement = claimFilter.querySelector(".filter-statement");
+    const marked = [];
+    select.addEventListener("change", () => {
+      for (const element of marked.splice(0)) element.classList.remove("in-claim");
+      const option = select.selectedOptions[0];
+      const chosen = select.value !== "";
+      for (const view of views.values()) view.classList.toggle("filtering", chosen);
+      open.hidden = !chosen;
+      statement.textContent = chosen ? option.title : "";
+      if (!chosen) return;
+      open.href = option.dataset.href;
+      for (const id of [...words(option.dataset.nodes), ...words(option.dataset.edges)]) {
+        const element = document.getElementById(id);
+        if (element) {
+          element.classList.add("in-claim");
+          marked.push(element);
+        }
+      }
     });
   }
 
@@ -69,6 +179,7 @@
   const graph = document.getElementById("claim-graph");
   const chain = document.getElementById("chain-table");
   if (!graph || !chain) return;
+  const frame = views.get(graph) || graph;
   const rows = Array.from(chain.tBodies[0].rows);
   const rowOfNode = new Map(rows.map((row) => [row.dataset.node, row]));
   const marked = [];
@@ -117,16 +228,20 @@
   // Scroll the drawing's own frame, not the page, so the row clicked stays in view.
   const centre = (node) => {
     const box = node.getBoundingClientRect();
-    const frame = graph.getBoundingClientRect();
-    graph.scrollLeft += box.left - frame.left - (frame.width - box.width) / 2;
-    graph.scrollTop += box.top - frame.top - (frame.height - box.height) / 2;
+    const area = frame.getBoundingClientRect();
+    frame.scrollLeft += box.left - area.left - (area.width - box.width) / 2;
+    frame.scrollTop += box.top - area.top - (area.height - box.height) / 2;
   };
+
+  // A drawing larger than its frame opens on where the story starts: the first source.
+  const first = rows.length > 0 && document.getElementById(rows[0].dataset.node);
+  if (first) centre(first);
 
   graph.addEventListener("click", (event) => {
     const node = event.target.closest("g.node");
     const row = node && rowOfNode.get(node.id);
     if (!row) {
-      if (!event.target.closest("a[href], figcaption")) clear();
+      if (!event.target.closest("a[href], figcaption, .graph-key")) clear();
       return;
     }
     // A first click selects; a second click on the same source, or a click with a
@@ -166,7 +281,7 @@
   const days = words(control.dataset.days);
   const range = control.querySelector("input");
   const label = control.querySelector("output");
-  const edges = Array.from(graph.querySelectorAll("g.edge"));
+  const edges = Array.from(frame.querySelectorAll("g.edge"));
   const show = () => {
     const day = days[Number(range.value)] ?? null;
     const later = new Set();
