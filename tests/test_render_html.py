@@ -382,3 +382,36 @@ def test_a_claim_page_shows_the_trace_findings_in_its_body(tmp_path: Path) -> No
     assert "seems to copy" in text
     assert "Not printed." in text
     assert "the wording suggests 1" in text
+
+
+def test_the_date_control_starts_when_the_claim_first_appears(tmp_path: Path) -> None:
+    # A denial dated only by its month ("≈ 2009-02" counts from 1 February) must not
+    # make the control open on a day before anyone had made the claim; the denial stays
+    # visible at every step instead.
+    from casebuilder import case, cites, says, source
+
+    built = case(
+        tmp_path,
+        {
+            "edit": source("other", published="2009-02-09", statements=[says("He is called W.")]),
+            "copy": source(
+                published="2009-02-10",
+                statements=[says("He is called W.")],
+                citations=[cites("edit")],
+            ),
+            "denial": source(
+                published={"date": "2009-02", "approximate": True},
+                statements=[says("He is not called W.", stance="disputes")],
+            ),
+        },
+    )
+    report = CaseReport(built, tuple(trace_case(built)), (), {})
+    html = render_report([report])[f"{built.id}/claims/c.html"].decode()
+    control = [attrs for tag, attrs in Page(html).elements if attrs.get("data-days")]
+    assert control[0]["data-days"] == "2009-02-09 2009-02-10"
+    rows = {
+        attrs["data-source"]: attrs
+        for tag, attrs in Page(html).elements
+        if tag == "tr" and "data-source" in attrs
+    }
+    assert rows["denial"]["data-appeared"] == "2009-02-01"

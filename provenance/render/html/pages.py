@@ -32,6 +32,7 @@ from provenance.render.html.views import (
     Link,
     OmissionItem,
     ProblemItem,
+    SourceRow,
     WarningItem,
 )
 from provenance.render.speakers import outlet_graph
@@ -61,12 +62,22 @@ def claim_page(
         key=key_slot(svg_name),
         downloads=(Link("SVG", f"{claim.id}.svg"), Link("JSON", f"{claim.id}.json")),
         sources=rows,
-        days=tuple(sorted({row.appeared for row in rows if row.appeared})),
+        days=control_days(trace, rows),
         undated=sum(not row.appeared for row in rows),
         warnings=tuple(WarningItem(warning.code, warning.message) for warning in trace.warnings),
         disputes=_disputes(trace),
         findings=findings(trace),
     )
+
+
+def control_days(trace: Trace, rows: tuple[SourceRow, ...]) -> tuple[str, ...]:
+    """The days the date control steps through: each day a source appeared, from the
+    first day a source carrying the claim did. A source that only disputes it, dated
+    earlier (a month given as "≈ 2009-02" counts from its first day), is shown at every
+    step rather than making the control start before the claim existed."""
+    carrying = {item.id for item in trace.sources if item.carries}
+    start = min((row.appeared for row in rows if row.appeared and row.id in carrying), default="")
+    return tuple(sorted({row.appeared for row in rows if row.appeared and row.appeared >= start}))
 
 
 def findings(trace: Trace) -> Findings:
