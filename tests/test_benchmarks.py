@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -143,3 +144,26 @@ def test_the_benchmark_runs_and_reports_every_figure(tmp_path: Path) -> None:
     assert files_of(tmp_path / "work" / "S") == files_of(
         generate.generate("S", tmp_path / "fresh")
     ) | {".complete": b""}
+
+
+@pytest.mark.slow
+def test_the_analysis_benchmark_times_the_trace_and_its_copy_inference(tmp_path: Path) -> None:
+    generate.generate("S", tmp_path / "cases")
+    script = REPOSITORY / "benchmarks" / "analysis.py"
+    finished = subprocess.run(
+        [sys.executable, script, "--repeat", "1", tmp_path / "cases"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    figures = re.fullmatch(
+        r"1 case, 2 claims, 1 rounds\n"
+        r"parse floor (?P<parse>[\d.]+) s, load [\d.]+ s\n"
+        r"trace +(?P<trace>[\d.]+) s = [\d.]+x the parse floor\n"
+        r"inference +(?P<inference>[\d.]+) s = \d+% of the trace\n",
+        finished.stdout,
+    )
+    assert figures, finished.stdout
+    # The inference is timed inside the trace, so it can never take longer.
+    assert float(figures["inference"]) <= float(figures["trace"])
