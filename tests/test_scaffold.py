@@ -298,3 +298,20 @@ def test_new_help_has_examples(command: str) -> None:
     assert result.exit_code == 0
     assert f"provenance new {command}" in result.stdout
     assert "Example" in result.stdout
+
+
+def test_new_case_run_inside_claims_or_a_case_goes_beside_the_other_cases(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The usual slip: `cd claims` (or into a case), then `provenance new case NAME`. The
+    # new case goes into the folder of cases, never into claims/claims/.
+    claims = tmp_path / "claims"
+    new_case(claims, "first")
+    monkeypatch.chdir(claims)
+    assert invoke("new", "case", "second").exit_code == 0
+    monkeypatch.chdir(claims / "first")
+    assert invoke("new", "case", "third").exit_code == 0
+    assert sorted(path.name for path in claims.iterdir()) == ["first", "second", "third"]
+    monkeypatch.chdir(tmp_path)
+    assert invoke("new", "case", "fourth").exit_code == 0
+    assert (claims / "fourth" / "case.yaml").is_file()

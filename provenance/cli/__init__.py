@@ -29,6 +29,7 @@ from provenance.cli.options import (
     jobs_option,
     max_problems_options,
     project_cases,
+    project_claims,
     resolve_case_dirs,
     run_instead,
 )
@@ -65,8 +66,6 @@ EXPORT_FORMATS = (
     "dot",
 )
 ARTICLE_FORMATS = ("text", "markdown", "html")
-
-DEFAULT_CLAIMS = Path("claims")
 
 
 class ProvenanceGroup(click.Group):
@@ -535,11 +534,10 @@ def new() -> None:
 @click.option(
     "--claims-dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=DEFAULT_CLAIMS,
-    show_default=True,
-    help="The folder that holds the cases.",
+    help="The folder that holds the cases (default: the project's claims/, also when run "
+    "inside claims/ or inside a case folder).",
 )
-def new_case_command(name: str, claims_dir: Path) -> None:
+def new_case_command(name: str, claims_dir: Path | None) -> None:
     """Create claims/NAME/ with case.yaml (one example claim), outlets.yaml and sources/.
 
     NAME becomes the case's id: lowercase letters and digits joined by single -, _ or .
@@ -551,6 +549,8 @@ def new_case_command(name: str, claims_dir: Path) -> None:
     """
     from provenance.scaffold import new_case
 
+    if claims_dir is None:
+        claims_dir = project_claims()
     try:
         files = new_case(claims_dir, name)
     except InvalidName as exc:

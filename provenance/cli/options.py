@@ -89,6 +89,15 @@ def project_cases() -> list[Path]:
     return [claims] if claims is not None else []
 
 
+def project_claims() -> Path:
+    """Where a new case goes: the folder of cases the command runs in or beside (so that
+    `new case` run inside claims/ or a case folder does not make claims/claims/), else
+    claims/ here."""
+    from provenance.workplace import DEFAULT_CLAIMS, find_workplace
+
+    return find_workplace().claims or DEFAULT_CLAIMS
+
+
 def run_instead(error: ClaimNotFound, command: Callable[[Path], str]) -> str:
     """The message of a claim not found, with the command that finds it where it is."""
     if len(error.found_in) != 1:
