@@ -167,3 +167,22 @@ def test_the_analysis_benchmark_times_the_trace_and_its_copy_inference(tmp_path:
     assert figures, finished.stdout
     # The inference is timed inside the trace, so it can never take longer.
     assert float(figures["inference"]) <= float(figures["trace"])
+
+
+@pytest.mark.slow
+def test_the_build_can_be_timed_without_graphviz(tmp_path: Path) -> None:
+    generate.generate("S", tmp_path / "cases")
+    script = REPOSITORY / "benchmarks" / "build_without_graphviz.py"
+    finished = subprocess.run(
+        [sys.executable, script, tmp_path / "cases", "1", tmp_path / "out"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    assert re.fullmatch(r"1 case in [\d.]+ s: \d+ ms a case\n", finished.stdout)
+    # A whole report, its drawings replaced by the stand-in.
+    assert (tmp_path / "out" / "index.html").is_file()
+    drawings = list((tmp_path / "out" / ".provenance" / "svg").glob("*.svg"))
+    assert drawings
+    assert all(b"graph0" in path.read_bytes() for path in drawings)
