@@ -231,7 +231,8 @@ def test_schema_of_an_unknown_kind() -> None:
 
 
 def test_the_choices_spelt_out_in_the_cli_match_the_library() -> None:
-    from provenance.cli import ARTICLE_FORMATS, EXPORT_FORMATS
+    from provenance.cli.authoring import ARTICLE_FORMATS
+    from provenance.cli.reading import EXPORT_FORMATS
     from provenance.export import EXPORTERS
     from provenance.extract import ArticleFormat
 
