@@ -1,0 +1,386 @@
+"""Plain data -> model objects, by the model's own type hints: the loader's validator.
+
+It reads each model class's fields and their hints once, when the class is first
+validated, and makes one small function per field: text, a whole number, true or
+false, a value of a closed vocabulary, a list, a nested object, or nothing; the
+markers of `constraints.py` add limits and functions. It collects **every** error, each
+a dict in the shape pydantic gives its errors (`type`, `loc`, `msg`, `input` and, where
+pydantic has one, `ctx`), with pydantic's codes and wording, which is what `diagnostics`
+words as problems and `validation` salvages around.
+
+pydantic validated the files before (issue 16): importing it and building its
+validators cost every `provenance check` 0.15 to 0.2 s before the first file was read.
+It remains the reference: tests/test_validator.py validates every YAML file the
+repository holds, and many generated variants, with pydantic and with this, and
+expects the same objects and the same errors. What pydantic accepts in its lax mode
+(`'yes'` for true, `'3'` or `3.0` for 3) is accepted here too, for that reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import types
+import typing
+from collections.abc import Callable, Mapping
+from enum import Enum
+from typing import Annotated, Any, TypeVar
+
+from provenance.constraints import Check, Constraints, InvalidValue, Parse
+
+T = TypeVar("T")
+Loc = tuple[str | int, ...]
+Error = dict[str, Any]
+
+
+class _Invalid:
+    """What a field's function returns for a value it refused (its errors recorded)."""
+
+
+INVALID: Any = _Invalid()
+Validate = Callable[[Any, Loc, list[Error]], Any]
+"""One field's function: the value read, or INVALID with the errors appended."""
+
+
+def validate_data(model: type[T], data: Any) -> tuple[T | None, list[Error]]:
+    """The object of class `model` that `data` makes, or None and every error found."""
+    errors: list[Error] = []
+    loaded = _class_validator(model)(data, (), errors)
+    if errors:
+        return None, errors
+    return loaded, []
+
+
+def _error(kind: str, loc: Loc, message: str, value: Any, context: Any = None) -> Error:
+    error = {"type": kind, "loc": loc, "msg": message, "input": value}
+    if context is not None:
+        error["ctx"] = context
+    return error
+
+
+# --- building the functions from the hints ---------------------------------------------
+
+
+def _validator(hint: Any) -> Validate:
+    """The function that reads a value of type `hint`."""
+    origin = typing.get_origin(hint)
+    if origin is Annotated:
+        return _annotated(hint.__origin__, hint.__metadata__)
+    if origin in (typing.Union, types.UnionType):
+        return _nullable(hint)
+    if origin is tuple:
+        return _sequence(hint)
+    if hint is str:
+        return _text
+    if hint is bool:
+        return _boolean
+    if hint is int:
+        return _integer
+    if isinstance(hint, type) and issubclass(hint, Enum):
+        return _choice(hint)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _class_validator(hint)
+    raise TypeError(f"the loader's validator does not read {hint!r}; add it to validator.py")
+
+
+def _annotated(base: Any, markers: tuple[Any, ...]) -> Validate:
+    """A type with its markers applied in order, the first innermost (as pydantic does)."""
+    limits = next((marker for marker in markers if isinstance(marker, Constraints)), None)
+    if typing.get_origin(base) is tuple:
+        validate = _sequence(base, limits.min_length if limits else None)
+    else:
+        validate = _validator(base)
+    for marker in markers:
+        if isinstance(marker, Constraints) and typing.get_origin(base) is not tuple:
+            validate = _limited(validate, marker)
+        elif isinstance(marker, Check):
+            validate = _checked(validate, marker.function)
+        elif isinstance(marker, Parse):
+            validate = _parsed(validate, marker.function)
+    return validate
+
+
+def _nullable(hint: Any) -> Validate:
+    arguments = [argument for argument in typing.get_args(hint) if argument is not type(None)]
+    if len(arguments) != 1 or len(typing.get_args(hint)) != 2:
+        raise TypeError(f"the loader's validator reads only `X | None` unions, not {hint!r}")
+    inner = _validator(arguments[0])
+
+    def validate(value: Any, loc: Loc, errors: list[Error]) -> Any:
+        return None if value is None else inner(value, loc, errors)
+
+    return validate
+
+
+# --- text, numbers, true or false, vocabularies -------------------------------------------
+
+
+def _text(value: Any, loc: Loc, errors: list[Error]) -> Any:
+    if isinstance(value, str):
+        return value
+    errors.append(_error("string_type", loc, "Input should be a valid string", value))
+    return INVALID
+
+
+_TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
+_FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
+
+
+def _boolean(value: Any, loc: Loc, errors: list[Error]) -> Any:
+    if isinstance(value, bool):
+        return value
+    # As pydantic reads them: words, and numbers that are whole (1.0 as 1) within 64 bits;
+    # other numbers (0.5, 10**20) are no boolean at all, a bool_type error.
+    word: Any = value
+    if isinstance(value, float) and value.is_integer():
+        word = int(value)
+    if (isinstance(word, int) and -_INT_LIMIT <= word < _INT_LIMIT) or isinstance(word, str):
+        word = word.lower() if isinstance(word, str) else str(word)
+        if word in _TRUE or word in _FALSE:
+            return word in _TRUE
+        message = "Input should be a valid boolean, unable to interpret input"
+        errors.append(_error("bool_parsing", loc, message, value))
+        return INVALID
+    errors.append(_error("bool_type", loc, "Input should be a valid boolean", value))
+    return INVALID
+
+
+# Text a whole number is read from: a sign, digits (with single '_' between them, as
+# Python writes them), and a decimal point followed by zeros only.
+_WHOLE_NUMBER = re.compile(r"[+-]?[0-9](?:_?[0-9])*(?:\.0+)?")
+_INT_LIMIT = 2**63  # pydantic reads a float as a whole number only within 64 bits
+_MAX_DIGITS = 4300  # and text of at most this many characters, as Python's int() does
+
+
+def _integer(value: Any, loc: Loc, errors: list[Error]) -> Any:
+    if isinstance(value, int):
+        return int(value)
+    if isinstance(value, float):
+        return _integer_from_float(value, loc, errors)
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) > _MAX_DIGITS:
+            errors.append(_error("int_parsing_size", loc, _TOO_LARGE, value))
+            return INVALID
+        if _WHOLE_NUMBER.fullmatch(text):
+            return int(text.partition(".")[0])
+        message = "Input should be a valid integer, unable to parse string as an integer"
+        errors.append(_error("int_parsing", loc, message, value))
+        return INVALID
+    errors.append(_error("int_type", loc, "Input should be a valid integer", value))
+    return INVALID
+
+
+_TOO_LARGE = "Unable to parse input string as an integer, exceeded maximum size"
+
+
+def _integer_from_float(value: float, loc: Loc, errors: list[Error]) -> Any:
+    if not math.isfinite(value):
+        errors.append(_error("finite_number", loc, "Input should be a finite number", value))
+    elif not value.is_integer():
+        message = "Input should be a valid integer, got a number with a fractional part"
+        errors.append(_error("int_from_float", loc, message, value))
+    elif not -_INT_LIMIT <= value < _INT_LIMIT:
+        errors.append(_error("int_parsing_size", loc, _TOO_LARGE, value))
+    else:
+        return int(value)
+    return INVALID
+
+
+def _choice(vocabulary: type[Enum]) -> Validate:
+    members = {member.value: member for member in vocabulary}
+    values = [repr(value) for value in members]
+    expected = values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
+
+    def validate(value: Any, loc: Loc, errors: list[Error]) -> Any:
+        if isinstance(value, vocabulary):
+            return value
+        if isinstance(value, str) and value in members:
+            return members[value]
+        context = {"expected": expected}
+        errors.append(_error("enum", loc, f"Input should be {expected}", value, context))
+        return INVALID
+
+    return validate
+
+
+# --- limits and functions -------------------------------------------------------------
+
+
+def _limited(inner: Validate, limits: Constraints) -> Validate:
+    """`inner`, then the limits on the text or number it read (the first one broken)."""
+
+    def validate(value: Any, loc: Loc, errors: list[Error]) -> Any:
+        read = inner(value, loc, errors)
+        if read is INVALID:
+            return read
+        broken = _broken_limit(read, value, limits, loc)
+        if broken is not None:
+            errors.append(broken)
+            return INVALID
+        return read
+
+    return validate
+
+
+def _broken_limit(value: Any, written: Any, limits: Constraints, loc: Loc) -> Error | None:
+    """The error for the first limit `value` breaks (`written` is the value as written)."""
+    if isinstance(value, str):
+        if limits.min_length is not None and len(value) < limits.min_length:
+            count = _count(limits.min_length, "character")
+            message = f"String should have at least {count}"
+            return _error(
+                "string_too_short", loc, message, value, {"min_length": limits.min_length}
+            )
+        if limits.max_length is not None and len(value) > limits.max_length:
+            message = f"String should have at most {_count(limits.max_length, 'character')}"
+            return _error("string_too_long", loc, message, value, {"max_length": limits.max_length})
+        if limits.compiled is not None and not limits.compiled.search(value):
+            message = f"String should match pattern '{limits.pattern}'"
+            return _error(
+                "string_pattern_mismatch", loc, message, value, {"pattern": limits.pattern}
+            )
+        return None
+    if limits.le is not None and value > limits.le:
+        message = f"Input should be less than or equal to {limits.le}"
+        return _error("less_than_equal", loc, message, written, {"le": limits.le})
+    if limits.ge is not None and value < limits.ge:
+        message = f"Input should be greater than or equal to {limits.ge}"
+        return _error("greater_than_equal", loc, message, written, {"ge": limits.ge})
+    return None
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _checked(inner: Validate, function: Callable[[Any], Any]) -> Validate:
+    """`inner`, then `function` on what it read."""
+
+    def validate(value: Any, loc: Loc, errors: list[Error]) -> Any:
+        read = inner(value, loc, errors)
+        if read is INVALID:
+            return read
+        return _call(function, read, value, loc, errors)
+
+    return validate
+
+
+def _parsed(inner: Validate, function: Callable[[Any], Any]) -> Validate:
+    """`function` on the value as written, then `inner` on what it made."""
+
+    def validate(value: Any, loc: Loc, errors: list[Error]) -> Any:
+        read = _call(function, value, value, loc, errors)
+        return read if read is INVALID else inner(read, loc, errors)
+
+    return validate
+
+
+def _call(
+    function: Callable[[Any], Any], value: Any, written: Any, loc: Loc, errors: list[Error]
+) -> Any:
+    try:
+        return function(value)
+    except InvalidValue as refusal:
+        errors.append(_error(refusal.type, loc, refusal.message(), written, refusal.context))
+    except ValueError as error:  # a function's slip, still a problem at its place
+        errors.append(
+            _error("value_error", loc, f"Value error, {error}", written, {"error": error})
+        )
+    return INVALID
+
+
+# --- lists and objects ------------------------------------------------------------------
+
+
+def _sequence(hint: Any, min_length: int | None = None) -> Validate:
+    """A `tuple[X, ...]`: a YAML list, every item read; with at least `min_length` items
+    read (pydantic counts the items that validated, and says so even when some failed)."""
+    arguments = typing.get_args(hint)
+    if len(arguments) != 2 or arguments[1] is not Ellipsis:
+        raise TypeError(f"the loader's validator reads only `tuple[X, ...]`, not {hint!r}")
+    item = _validator(arguments[0])
+
+    def validate(value: Any, loc: Loc, errors: list[Error]) -> Any:
+        if not isinstance(value, list | tuple):
+            errors.append(_error("tuple_type", loc, "Input should be a valid tuple", value))
+            return INVALID
+        read = [item(entry, (*loc, index), errors) for index, entry in enumerate(value)]
+        kept = tuple(entry for entry in read if entry is not INVALID)
+        if min_length is not None and len(kept) < min_length:
+            context = {"field_type": "Tuple", "min_length": min_length, "actual_length": len(kept)}
+            message = (
+                f"Tuple should have at least {_count(min_length, 'item')} after validation, "
+                f"not {len(kept)}"
+            )
+            errors.append(_error("too_short", loc, message, value, context))
+            return INVALID
+        return kept if len(kept) == len(read) else INVALID
+
+    return validate
+
+
+_CLASS_VALIDATORS: dict[type, Validate] = {}
+_UNKNOWN = "unexpected_keyword_argument"
+
+
+def _class_validator(model: type) -> Validate:
+    """One function per model class, made on first use and kept for the process."""
+    validate = _CLASS_VALIDATORS.get(model)
+    if validate is None:
+        validate = _CLASS_VALIDATORS[model] = _ObjectReader(model)
+    return validate
+
+
+class _ObjectReader:
+    """Reads a mapping into one model class: its fields by name, unknown keys refused.
+
+    The fields' functions are made when the first mapping is read, not before: a class
+    only ever given as an object already made (a PublicationDate from its parser) is
+    never taken apart.
+    """
+
+    def __init__(self, model: type) -> None:
+        self.model = model
+        self.fields: list[tuple[str, Validate, bool]] | None = None
+        self.names: frozenset[str] = frozenset()
+        self.not_a_mapping = f"Input should be a dictionary or an instance of {model.__name__}"
+
+    def __call__(self, value: Any, loc: Loc, errors: list[Error]) -> Any:
+        if isinstance(value, self.model):
+            return value
+        if not isinstance(value, Mapping):
+            context = {"class_name": self.model.__name__}
+            errors.append(_error("dataclass_type", loc, self.not_a_mapping, value, context))
+            return INVALID
+        fields = self.fields if self.fields is not None else self._read_fields()
+        found, before = {}, len(errors)
+        for name, validate, required in fields:
+            if name in value:
+                found[name] = validate(value[name], (*loc, name), errors)
+            elif required:
+                errors.append(_error("missing", (*loc, name), "Field required", value))
+        for key in value:
+            if key not in self.names:
+                message = "Unexpected keyword argument"
+                errors.append(
+                    _error("unexpected_keyword_argument", (*loc, key), message, value[key])
+                )
+        if len(errors) > before:
+            return INVALID
+        return self.model(**found)
+
+    def _read_fields(self) -> list[tuple[str, Validate, bool]]:
+        hints = typing.get_type_hints(self.model, include_extras=True)
+        self.fields = [
+            (item.name, _validator(hints[item.name]), _required(item))
+            for item in dataclasses.fields(self.model)
+            if item.init
+        ]
+        self.names = frozenset(name for name, _, _ in self.fields)
+        return self.fields
+
+
+def _required(item: dataclasses.Field[Any]) -> bool:
+    return item.default is dataclasses.MISSING and item.default_factory is dataclasses.MISSING
