@@ -23,7 +23,7 @@ import math
 import re
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from enum import Enum
 from typing import Annotated, Any, TypeVar
 
@@ -92,7 +92,9 @@ def _annotated(base: Any, markers: tuple[Any, ...]) -> Validate:
     else:
         validate = _validator(base)
     for marker in markers:
-        if isinstance(marker, Constraints) and typing.get_origin(base) is not tuple:
+        if isinstance(marker, Constraints) and base is str:
+            validate = _limited_text(marker)
+        elif isinstance(marker, Constraints) and typing.get_origin(base) is not tuple:
             validate = _limited(validate, marker)
         elif isinstance(marker, Check):
             validate = _checked(validate, marker.function)
@@ -224,6 +226,30 @@ def _limited(inner: Validate, limits: Constraints) -> Validate:
     return validate
 
 
+def _limited_text(limits: Constraints) -> Validate:
+    """Text within the limits: `_limited(_text, limits)`, in one step (the loader reads
+    every id and every text through this)."""
+    shortest = limits.min_length or 0
+    longest = limits.max_length if limits.max_length is not None else math.inf
+    pattern = limits.compiled
+
+    def validate(value: Any, loc: Loc, errors: list[Error]) -> Any:
+        if (
+            isinstance(value, str)
+            and shortest <= len(value) <= longest
+            and (pattern is None or pattern.search(value))
+        ):
+            return value
+        if not isinstance(value, str):
+            return _text(value, loc, errors)
+        broken = _broken_limit(value, value, limits, loc)
+        assert broken is not None  # the test above failed for one of the limits
+        errors.append(broken)
+        return INVALID
+
+    return validate
+
+
 def _broken_limit(value: Any, written: Any, limits: Constraints, loc: Loc) -> Error | None:
     """The error for the first limit `value` breaks (`written` is the value as written)."""
     if isinstance(value, str):
@@ -344,32 +370,50 @@ class _ObjectReader:
     def __init__(self, model: type) -> None:
         self.model = model
         self.fields: list[tuple[str, Validate, bool]] | None = None
-        self.names: frozenset[str] = frozenset()
+        self.by_name: dict[str, Validate] = {}
+        self.required: frozenset[str] = frozenset()
         self.not_a_mapping = f"Input should be a dictionary or an instance of {model.__name__}"
 
     def __call__(self, value: Any, loc: Loc, errors: list[Error]) -> Any:
+        if not isinstance(value, dict):
+            return self._not_a_dict(value, loc, errors)
+        if self.fields is None:
+            self._read_fields()
+        # Most mappings are valid: read them in their own order, and only when something
+        # is wrong read them again in the order of the fields, which is pydantic's order
+        # of errors (a field's, then the unknown keys).
+        before, by_name, found = len(errors), self.by_name, {}
+        for key, item in value.items():
+            validate = by_name.get(key)
+            if validate is None:
+                break
+            found[key] = validate(item, (*loc, key), errors)
+        else:
+            if len(errors) == before and self.required <= found.keys():
+                return self.model(**found)
+        del errors[before:]
+        self._errors_in_order(value, loc, errors)
+        return INVALID
+
+    def _not_a_dict(self, value: Any, loc: Loc, errors: list[Error]) -> Any:
         if isinstance(value, self.model):
             return value
-        if not isinstance(value, Mapping):
-            context = {"class_name": self.model.__name__}
-            errors.append(_error("dataclass_type", loc, self.not_a_mapping, value, context))
-            return INVALID
-        fields = self.fields if self.fields is not None else self._read_fields()
-        found, before = {}, len(errors)
-        for name, validate, required in fields:
+        context = {"class_name": self.model.__name__}
+        errors.append(_error("dataclass_type", loc, self.not_a_mapping, value, context))
+        return INVALID
+
+    def _errors_in_order(self, value: dict[str, Any], loc: Loc, errors: list[Error]) -> None:
+        assert self.fields is not None
+        for name, validate, required in self.fields:
             if name in value:
-                found[name] = validate(value[name], (*loc, name), errors)
+                validate(value[name], (*loc, name), errors)
             elif required:
                 errors.append(_error("missing", (*loc, name), "Field required", value))
         for key in value:
-            if key not in self.names:
-                message = "Unexpected keyword argument"
+            if key not in self.by_name:
                 errors.append(
-                    _error("unexpected_keyword_argument", (*loc, key), message, value[key])
+                    _error(_UNKNOWN, (*loc, key), "Unexpected keyword argument", value[key])
                 )
-        if len(errors) > before:
-            return INVALID
-        return self.model(**found)
 
     def _read_fields(self) -> list[tuple[str, Validate, bool]]:
         hints = typing.get_type_hints(self.model, include_extras=True)
@@ -378,7 +422,8 @@ class _ObjectReader:
             for item in dataclasses.fields(self.model)
             if item.init
         ]
-        self.names = frozenset(name for name, _, _ in self.fields)
+        self.by_name = {name: validate for name, validate, _ in self.fields}
+        self.required = frozenset(name for name, _, required in self.fields if required)
         return self.fields
 
 
