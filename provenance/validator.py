@@ -2,11 +2,12 @@
 
 It reads each model class's fields and their hints once, when the class is first
 validated, and makes one small function per field: text, a whole number, true or
-false, a value of a closed vocabulary, a list, a nested object, or nothing; the
-markers of `constraints.py` add limits and functions. It collects **every** error, each
-a dict in the shape pydantic gives its errors (`type`, `loc`, `msg`, `input` and, where
-pydantic has one, `ctx`), with pydantic's codes and wording, which is what `diagnostics`
-words as problems and `validation` salvages around.
+false, a value of a closed vocabulary (those four read by `values.py`), a list, a
+nested object, or nothing; the markers of `constraints.py` add limits and functions.
+It collects **every** error, each a dict in the shape pydantic gives its errors
+(`type`, `loc`, `msg`, `input` and, where pydantic has one, `ctx`), with pydantic's
+codes and wording, which is what `diagnostics` words as problems and `validation`
+salvages around.
 
 pydantic validated the files before (issue 16): importing it and building its
 validators cost every `provenance check` 0.15 to 0.2 s before the first file was read.
@@ -20,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import math
-import re
 import types
 import typing
 from collections.abc import Callable
@@ -28,19 +28,20 @@ from enum import Enum
 from typing import Annotated, Any, TypeVar
 
 from provenance.constraints import Check, Constraints, InvalidValue, Parse
+from provenance.values import (
+    INVALID,
+    Error,
+    Loc,
+    Validate,
+    choice_reader,
+    new_error,
+    plural,
+    read_boolean,
+    read_integer,
+    read_text,
+)
 
 T = TypeVar("T")
-Loc = tuple[str | int, ...]
-Error = dict[str, Any]
-
-
-class _Invalid:
-    """What a field's function returns for a value it refused (its errors recorded)."""
-
-
-INVALID: Any = _Invalid()
-Validate = Callable[[Any, Loc, list[Error]], Any]
-"""One field's function: the value read, or INVALID with the errors appended."""
 
 
 def validate_data(model: type[T], data: Any) -> tuple[T | None, list[Error]]:
@@ -50,13 +51,6 @@ def validate_data(model: type[T], data: Any) -> tuple[T | None, list[Error]]:
     if errors:
         return None, errors
     return loaded, []
-
-
-def _error(kind: str, loc: Loc, message: str, value: Any, context: Any = None) -> Error:
-    error = {"type": kind, "loc": loc, "msg": message, "input": value}
-    if context is not None:
-        error["ctx"] = context
-    return error
 
 
 # --- building the functions from the hints ---------------------------------------------
@@ -72,13 +66,13 @@ def _validator(hint: Any) -> Validate:
     if origin is tuple:
         return _sequence(hint)
     if hint is str:
-        return _text
+        return read_text
     if hint is bool:
-        return _boolean
+        return read_boolean
     if hint is int:
-        return _integer
+        return read_integer
     if isinstance(hint, type) and issubclass(hint, Enum):
-        return _choice(hint)
+        return choice_reader(hint)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _class_validator(hint)
     raise TypeError(f"the loader's validator does not read {hint!r}; add it to validator.py")
@@ -86,21 +80,41 @@ def _validator(hint: Any) -> Validate:
 
 def _annotated(base: Any, markers: tuple[Any, ...]) -> Validate:
     """A type with its markers applied in order, the first innermost (as pydantic does)."""
-    limits = next((marker for marker in markers if isinstance(marker, Constraints)), None)
+    limits = _limits_of(base, markers)
     if typing.get_origin(base) is tuple:
         validate = _sequence(base, limits.min_length if limits else None)
+    elif base is str and limits is not None:
+        validate = _limited_text(limits)
+    elif limits is not None:
+        validate = _limited(_validator(base), limits)
     else:
         validate = _validator(base)
     for marker in markers:
-        if isinstance(marker, Constraints) and base is str:
-            validate = _limited_text(marker)
-        elif isinstance(marker, Constraints) and typing.get_origin(base) is not tuple:
-            validate = _limited(validate, marker)
-        elif isinstance(marker, Check):
+        if isinstance(marker, Check):
             validate = _checked(validate, marker.function)
         elif isinstance(marker, Parse):
             validate = _parsed(validate, marker.function)
     return validate
+
+
+# The limits each type can have (what the model uses, and what pydantic would apply the
+# same way); any other is refused when the model is read, not ignored.
+_LIMITS = {str: ("pattern", "min_length", "max_length"), int: ("ge", "le"), tuple: ("min_length",)}
+
+
+def _limits_of(base: Any, markers: tuple[Any, ...]) -> Constraints | None:
+    """The type's Constraints, which must come first (constraints.py applies them
+    innermost for pydantic) and hold only limits `_LIMITS` allows for the type."""
+    found = [index for index, marker in enumerate(markers) if isinstance(marker, Constraints)]
+    if not found:
+        return None
+    limits: Constraints = markers[found[0]]
+    allowed = _LIMITS.get(typing.get_origin(base) or base, ())
+    names = ("pattern", "min_length", "max_length", "ge", "le")
+    given = {name for name in names if getattr(limits, name) is not None}
+    if found != [0] or not given <= set(allowed):
+        raise TypeError(f"the loader's validator cannot apply {limits!r} to {base!r}")
+    return limits
 
 
 def _nullable(hint: Any) -> Validate:
@@ -111,98 +125,6 @@ def _nullable(hint: Any) -> Validate:
 
     def validate(value: Any, loc: Loc, errors: list[Error]) -> Any:
         return None if value is None else inner(value, loc, errors)
-
-    return validate
-
-
-# --- text, numbers, true or false, vocabularies -------------------------------------------
-
-
-def _text(value: Any, loc: Loc, errors: list[Error]) -> Any:
-    if isinstance(value, str):
-        return value
-    errors.append(_error("string_type", loc, "Input should be a valid string", value))
-    return INVALID
-
-
-_TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
-_FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
-
-
-def _boolean(value: Any, loc: Loc, errors: list[Error]) -> Any:
-    if isinstance(value, bool):
-        return value
-    # As pydantic reads them: words, and numbers that are whole (1.0 as 1) within 64 bits;
-    # other numbers (0.5, 10**20) are no boolean at all, a bool_type error.
-    word: Any = value
-    if isinstance(value, float) and value.is_integer():
-        word = int(value)
-    if (isinstance(word, int) and -_INT_LIMIT <= word < _INT_LIMIT) or isinstance(word, str):
-        word = word.lower() if isinstance(word, str) else str(word)
-        if word in _TRUE or word in _FALSE:
-            return word in _TRUE
-        message = "Input should be a valid boolean, unable to interpret input"
-        errors.append(_error("bool_parsing", loc, message, value))
-        return INVALID
-    errors.append(_error("bool_type", loc, "Input should be a valid boolean", value))
-    return INVALID
-
-
-# Text a whole number is read from: a sign, digits (with single '_' between them, as
-# Python writes them), and a decimal point followed by zeros only.
-_WHOLE_NUMBER = re.compile(r"[+-]?[0-9](?:_?[0-9])*(?:\.0+)?")
-_INT_LIMIT = 2**63  # pydantic reads a float as a whole number only within 64 bits
-_MAX_DIGITS = 4300  # and text of at most this many characters, as Python's int() does
-
-
-def _integer(value: Any, loc: Loc, errors: list[Error]) -> Any:
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return _integer_from_float(value, loc, errors)
-    if isinstance(value, str):
-        text = value.strip()
-        if len(text) > _MAX_DIGITS:
-            errors.append(_error("int_parsing_size", loc, _TOO_LARGE, value))
-            return INVALID
-        if _WHOLE_NUMBER.fullmatch(text):
-            return int(text.partition(".")[0])
-        message = "Input should be a valid integer, unable to parse string as an integer"
-        errors.append(_error("int_parsing", loc, message, value))
-        return INVALID
-    errors.append(_error("int_type", loc, "Input should be a valid integer", value))
-    return INVALID
-
-
-_TOO_LARGE = "Unable to parse input string as an integer, exceeded maximum size"
-
-
-def _integer_from_float(value: float, loc: Loc, errors: list[Error]) -> Any:
-    if not math.isfinite(value):
-        errors.append(_error("finite_number", loc, "Input should be a finite number", value))
-    elif not value.is_integer():
-        message = "Input should be a valid integer, got a number with a fractional part"
-        errors.append(_error("int_from_float", loc, message, value))
-    elif not -_INT_LIMIT <= value < _INT_LIMIT:
-        errors.append(_error("int_parsing_size", loc, _TOO_LARGE, value))
-    else:
-        return int(value)
-    return INVALID
-
-
-def _choice(vocabulary: type[Enum]) -> Validate:
-    members = {member.value: member for member in vocabulary}
-    values = [repr(value) for value in members]
-    expected = values[0] if len(values) == 1 else f"{', '.join(values[:-1])} or {values[-1]}"
-
-    def validate(value: Any, loc: Loc, errors: list[Error]) -> Any:
-        if isinstance(value, vocabulary):
-            return value
-        if isinstance(value, str) and value in members:
-            return members[value]
-        context = {"expected": expected}
-        errors.append(_error("enum", loc, f"Input should be {expected}", value, context))
-        return INVALID
 
     return validate
 
@@ -227,7 +149,7 @@ def _limited(inner: Validate, limits: Constraints) -> Validate:
 
 
 def _limited_text(limits: Constraints) -> Validate:
-    """Text within the limits: `_limited(_text, limits)`, in one step (the loader reads
+    """Text within the limits: `_limited(read_text, limits)`, in one step (the loader reads
     every id and every text through this)."""
     shortest = limits.min_length or 0
     longest = limits.max_length if limits.max_length is not None else math.inf
@@ -241,7 +163,7 @@ def _limited_text(limits: Constraints) -> Validate:
         ):
             return value
         if not isinstance(value, str):
-            return _text(value, loc, errors)
+            return read_text(value, loc, errors)
         broken = _broken_limit(value, value, limits, loc)
         assert broken is not None  # the test above failed for one of the limits
         errors.append(broken)
@@ -254,31 +176,29 @@ def _broken_limit(value: Any, written: Any, limits: Constraints, loc: Loc) -> Er
     """The error for the first limit `value` breaks (`written` is the value as written)."""
     if isinstance(value, str):
         if limits.min_length is not None and len(value) < limits.min_length:
-            count = _count(limits.min_length, "character")
+            count = plural(limits.min_length, "character")
             message = f"String should have at least {count}"
-            return _error(
+            return new_error(
                 "string_too_short", loc, message, value, {"min_length": limits.min_length}
             )
         if limits.max_length is not None and len(value) > limits.max_length:
-            message = f"String should have at most {_count(limits.max_length, 'character')}"
-            return _error("string_too_long", loc, message, value, {"max_length": limits.max_length})
+            message = f"String should have at most {plural(limits.max_length, 'character')}"
+            return new_error(
+                "string_too_long", loc, message, value, {"max_length": limits.max_length}
+            )
         if limits.compiled is not None and not limits.compiled.search(value):
             message = f"String should match pattern '{limits.pattern}'"
-            return _error(
+            return new_error(
                 "string_pattern_mismatch", loc, message, value, {"pattern": limits.pattern}
             )
         return None
     if limits.le is not None and value > limits.le:
         message = f"Input should be less than or equal to {limits.le}"
-        return _error("less_than_equal", loc, message, written, {"le": limits.le})
+        return new_error("less_than_equal", loc, message, written, {"le": limits.le})
     if limits.ge is not None and value < limits.ge:
         message = f"Input should be greater than or equal to {limits.ge}"
-        return _error("greater_than_equal", loc, message, written, {"ge": limits.ge})
+        return new_error("greater_than_equal", loc, message, written, {"ge": limits.ge})
     return None
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _checked(inner: Validate, function: Callable[[Any], Any]) -> Validate:
@@ -309,10 +229,10 @@ def _call(
     try:
         return function(value)
     except InvalidValue as refusal:
-        errors.append(_error(refusal.type, loc, refusal.message(), written, refusal.context))
+        errors.append(new_error(refusal.type, loc, refusal.message(), written, refusal.context))
     except ValueError as error:  # a function's slip, still a problem at its place
         errors.append(
-            _error("value_error", loc, f"Value error, {error}", written, {"error": error})
+            new_error("value_error", loc, f"Value error, {error}", written, {"error": error})
         )
     return INVALID
 
@@ -330,17 +250,17 @@ def _sequence(hint: Any, min_length: int | None = None) -> Validate:
 
     def validate(value: Any, loc: Loc, errors: list[Error]) -> Any:
         if not isinstance(value, list | tuple):
-            errors.append(_error("tuple_type", loc, "Input should be a valid tuple", value))
+            errors.append(new_error("tuple_type", loc, "Input should be a valid tuple", value))
             return INVALID
         read = [item(entry, (*loc, index), errors) for index, entry in enumerate(value)]
         kept = tuple(entry for entry in read if entry is not INVALID)
         if min_length is not None and len(kept) < min_length:
             context = {"field_type": "Tuple", "min_length": min_length, "actual_length": len(kept)}
             message = (
-                f"Tuple should have at least {_count(min_length, 'item')} after validation, "
+                f"Tuple should have at least {plural(min_length, 'item')} after validation, "
                 f"not {len(kept)}"
             )
-            errors.append(_error("too_short", loc, message, value, context))
+            errors.append(new_error("too_short", loc, message, value, context))
             return INVALID
         return kept if len(kept) == len(read) else INVALID
 
@@ -399,7 +319,7 @@ class _ObjectReader:
         if isinstance(value, self.model):
             return value
         context = {"class_name": self.model.__name__}
-        errors.append(_error("dataclass_type", loc, self.not_a_mapping, value, context))
+        errors.append(new_error("dataclass_type", loc, self.not_a_mapping, value, context))
         return INVALID
 
     def _errors_in_order(self, value: dict[str, Any], loc: Loc, errors: list[Error]) -> None:
@@ -408,11 +328,11 @@ class _ObjectReader:
             if name in value:
                 validate(value[name], (*loc, name), errors)
             elif required:
-                errors.append(_error("missing", (*loc, name), "Field required", value))
+                errors.append(new_error("missing", (*loc, name), "Field required", value))
         for key in value:
             if key not in self.by_name:
                 errors.append(
-                    _error(_UNKNOWN, (*loc, key), "Unexpected keyword argument", value[key])
+                    new_error(_UNKNOWN, (*loc, key), "Unexpected keyword argument", value[key])
                 )
 
     def _read_fields(self) -> list[tuple[str, Validate, bool]]:

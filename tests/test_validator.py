@@ -19,8 +19,9 @@ import functools
 import math
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 from conftest import REPOSITORY, schema_kind
@@ -29,6 +30,7 @@ from hypothesis import strategies as st
 from pydantic import TypeAdapter, ValidationError
 
 from provenance import model as model_module
+from provenance.constraints import Check, Constraints
 from provenance.diagnostics import relevant_errors
 from provenance.model import CaseFile, OutletsFile, PeopleFile, Source
 from provenance.schema import SCHEMA_MODELS
@@ -413,3 +415,33 @@ def test_every_awkward_value_as_a_rating(value: Any) -> None:
     verdict = {"rating": "False", "rating_value": copy.deepcopy(value)}
     claims = [{"id": "c", "statement": "s", "verdict": verdict}]
     assert_same(CaseFile, {"title": "t", "claims": claims})
+
+
+# --- what the validator refuses to read --------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pattern:
+    value: Annotated[int, Constraints(pattern="^1$")]
+
+
+@dataclass(frozen=True)
+class CheckFirst:
+    value: Annotated[str, Check(str.strip), Constraints(min_length=1)]
+
+
+@dataclass(frozen=True)
+class Decimal:
+    value: float
+
+
+@dataclass(frozen=True)
+class Either:
+    value: int | str
+
+
+@pytest.mark.parametrize("model", [Pattern, CheckFirst, Decimal, Either])
+def test_a_model_the_validator_cannot_read_as_pydantic_would_is_refused(model: type) -> None:
+    # Read wrongly, it would accept what pydantic refuses, or the other way round.
+    with pytest.raises(TypeError, match="validator"):
+        validate_data(model, {"value": 1})
