@@ -22,9 +22,8 @@ from typing import Any
 import atheris
 
 with atheris.instrument_imports(include=["provenance"]):
-    from pydantic_core import PydanticCustomError
-
     from provenance.codes import Code
+    from provenance.constraints import InvalidValue
     from provenance.model import Source, check_url, parse_publication_date
     from provenance.validation import validate
     from provenance.yamlfile import parse_yaml_bytes
@@ -50,7 +49,7 @@ def value_from(data: atheris.FuzzedDataProvider, depth: int = 0) -> Any:
 def refused_as(code: Code, read: Any, value: Any) -> None:
     try:
         read(value)
-    except PydanticCustomError as error:
+    except InvalidValue as error:
         if error.type != code:
             raise AssertionError(f"{value!r}: refused as {error.type}, not {code}") from error
 

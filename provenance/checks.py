@@ -8,14 +8,13 @@ is a small function that yields Problems, and `check_case` runs them all.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from provenance.acknowledge import without_acknowledged
@@ -46,6 +45,9 @@ from provenance.workers import (
     process_pool,
     worker_count,
 )
+
+if TYPE_CHECKING:  # imported where the pool is made: one case is checked without it
+    from concurrent.futures import ProcessPoolExecutor
 
 
 @dataclass(frozen=True)
@@ -167,6 +169,9 @@ def _lint_pool(workers: int) -> ProcessPoolExecutor:
     afresh before the first worker starts, which on many small cases cost a good part of
     the whole check. Forked inside `interrupts_deferred`, the workers start with Ctrl-C
     blocked, as the forkserver's do."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     if sys.platform == "linux" and threading.active_count() == 1:
         context = multiprocessing.get_context("fork")
         return ProcessPoolExecutor(workers, mp_context=context, initializer=exit_with_parent)

@@ -16,10 +16,8 @@ from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, WithJsonSchema
-from pydantic_core import PydanticCustomError
-
 from provenance.codes import Code
+from provenance.constraints import InvalidValue, JsonSchema, Parse
 
 
 class Precision(StrEnum):
@@ -64,8 +62,8 @@ class PublicationDate:
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
-def _invalid_date(text: str, reason: str) -> PydanticCustomError:
-    return PydanticCustomError(
+def _invalid_date(text: str, reason: str) -> InvalidValue:
+    return InvalidValue(
         Code.INVALID_DATE,
         "'{text}' is not a valid date: {reason}; write 2018-07-09, 2018-07, 2018 "
         "or an ISO date-time such as 2018-07-09T14:30:00Z",
@@ -121,14 +119,14 @@ def parse_publication_date(value: Any) -> Any:
     if isinstance(value, Mapping):
         return _parse_date_mapping(value)
     if isinstance(value, bool) or not isinstance(value, str | int | date):
-        raise PydanticCustomError(
+        raise InvalidValue(
             Code.INVALID_DATE,
             "a date should be written like 2018-07-09, not as {kind}",
             {"kind": type(value).__name__},
         )
     text = (value.isoformat() if isinstance(value, date) else str(value)).strip()
     if not text:
-        raise PydanticCustomError(
+        raise InvalidValue(
             Code.INVALID_DATE,
             "the date is empty; write it like 2018-07-09, or leave the key out when no "
             "record tells the date",
@@ -143,7 +141,7 @@ _DATE_MAPPING_KEYS = frozenset({"date", "approximate", "note"})
 def _parse_date_mapping(value: Mapping[Any, Any]) -> PublicationDate:
     unknown = sorted(str(key) for key in value if key not in _DATE_MAPPING_KEYS)
     if unknown:
-        raise PydanticCustomError(
+        raise InvalidValue(
             Code.INVALID_DATE,
             "unknown key '{key}' in a date: use date, approximate and note",
             {"key": unknown[0]},
@@ -151,16 +149,16 @@ def _parse_date_mapping(value: Mapping[Any, Any]) -> PublicationDate:
     if value.get("date") is None:
         # Left out, or written empty (`date:`, `date: ~`): a mapping says "this date is
         # an estimate" or "here is why", which needs a date; no date is no mapping.
-        raise PydanticCustomError(
+        raise InvalidValue(
             Code.INVALID_DATE,
             "a date written as a mapping needs 'date'; when no record tells the date, "
             "leave the whole key out",
         )
     approximate, note = value.get("approximate", False), value.get("note")
     if not isinstance(approximate, bool):
-        raise PydanticCustomError(Code.INVALID_DATE, "'approximate' should be true or false")
+        raise InvalidValue(Code.INVALID_DATE, "'approximate' should be true or false")
     if note is not None and not isinstance(note, str):
-        raise PydanticCustomError(Code.INVALID_DATE, "'note' should be text")
+        raise InvalidValue(Code.INVALID_DATE, "'note' should be text")
     parsed = parse_publication_date(value["date"])
     return PublicationDate(
         parsed.text, parsed.precision, parsed.earliest, parsed.latest, approximate, note
@@ -193,6 +191,6 @@ _DATE_SCHEMA: dict[str, Any] = {
 
 PublishedField = Annotated[
     PublicationDate | None,
-    BeforeValidator(parse_publication_date),
-    WithJsonSchema(_DATE_SCHEMA),
+    Parse(parse_publication_date),
+    JsonSchema(_DATE_SCHEMA),
 ]

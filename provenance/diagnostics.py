@@ -1,8 +1,11 @@
-"""Validation errors -> Problems: what pydantic says of a file, said to a fact-checker.
+"""Validation errors -> Problems: what the validator says of a file, said to a fact-checker.
 
-Each error pydantic reports names a path into the data (`citations`, 2, `relation`);
-this finds the node written there, to point at its line and column, and words the
-error with a did-you-mean hint for misspelt keys and values. Nodes are found through
+The errors come from `validator.py` in pydantic's shape and with pydantic's codes
+(`string_type`, `enum`, `unexpected_keyword_argument`...): this module was written when
+pydantic validated the files, and the tests hold the validator to pydantic's errors.
+Each error names a path into the data (`citations`, 2, `relation`); this finds the node
+written there, to point at its line and column, and words the error with a
+did-you-mean hint for misspelt keys and values. Nodes are found through
 an index of each mapping built once, so a file with a hundred thousand problems is
 located in one pass, not one pass per problem.
 """
@@ -28,12 +31,12 @@ Loc = tuple[str | int, ...]
 
 
 def loc_of(detail: Mapping[str, Any]) -> Loc:
-    """The path of one pydantic error into the data."""
+    """The path of one validation error into the data."""
     return tuple(step for step in detail["loc"] if isinstance(step, int | str))
 
 
 def relevant_errors(details: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Pydantic's errors minus echoes: a list "too short after validation" because an
+    """The validation errors minus echoes: a list "too short after validation" because an
     item inside it failed says nothing new."""
     inside_failures = {
         loc[:length]
@@ -114,7 +117,7 @@ def problem_from_error(
     node, key_node, depth = index.at(loc)
     kind = detail["type"]
     unknown_key = kind in _UNKNOWN_KEY
-    # A refused value was read as empty; what pydantic says of it only echoes that. An
+    # A refused value was read as empty; what validation says of it only echoes that. An
     # unknown key is another matter, even when its value was refused (aliased, say).
     if id(node) in document.refused_nodes and not (unknown_key and key_node is not None):
         return None

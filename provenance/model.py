@@ -1,10 +1,13 @@
 """The data model: what a case, its claims, outlets and sources are.
 
 This is the first stage of the pipeline and the single description of the case-file
-format. The loader validates YAML against these classes (pydantic reads them as they
-are), and the JSON Schema that editors use is generated from them, so the format is
-written down exactly once. Every object records where it was written (`location`),
-so any later stage can point a fact-checker at the right line.
+format. The loader validates YAML against these classes (`validator.py` reads their
+type hints and the markers of `constraints.py`), and the JSON Schema that editors use is
+generated from them by pydantic (`schema.py`), so the format is written down exactly
+once. pydantic is not imported here: loading a case does without it (issue 16); it reads
+these classes as they are when it makes the schemas, and the tests check the loader's
+validator against it. Every object records where it was written (`location`), so any
+later stage can point a fact-checker at the right line.
 """
 
 from __future__ import annotations
@@ -16,11 +19,8 @@ from enum import StrEnum
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, ConfigDict, Field
-from pydantic.json_schema import SkipJsonSchema
-from pydantic_core import PydanticCustomError
-
 from provenance.codes import Code
+from provenance.constraints import Check, Constraints, Internal, InvalidValue
 from provenance.dates import (
     Precision,
     PublicationDate,
@@ -151,8 +151,8 @@ _CERTAINTY_ORDER = tuple(level for level in Certainty if level is not Certainty.
 
 # --- shared field types --------------------------------------------------------------
 
-Identifier = Annotated[str, Field(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
-Text = Annotated[str, Field(min_length=1)]
+Identifier = Annotated[str, Constraints(pattern=ID_PATTERN, max_length=ID_MAX_LENGTH)]
+Text = Annotated[str, Constraints(min_length=1)]
 
 
 # An address of this plain shape (a host of letters, digits, dots and dashes, a port of
@@ -169,14 +169,14 @@ def check_url(value: str) -> str:
         parts = urlsplit(value)
         host, _ = parts.hostname, parts.port
     except ValueError as error:
-        raise PydanticCustomError(
+        raise InvalidValue(
             Code.INVALID_URL,
             "'{url}' is not a web address: its host or port cannot be read ({reason}); copy the "
             "address in full from the browser's address bar",
             {"url": value[:60], "reason": str(error)},
         ) from error
     if not host:
-        raise PydanticCustomError(
+        raise InvalidValue(
             Code.INVALID_URL,
             "'{url}' is not a web address: it names no host; copy the address in full "
             "from the browser's address bar",
@@ -187,18 +187,19 @@ def check_url(value: str) -> str:
 
 Url = Annotated[
     str,
-    Field(
+    Constraints(
         pattern=r"^https?://[^\s/$.?#][^\s]*$",
         description="A web address starting with http:// or https://",
     ),
-    AfterValidator(check_url),
+    Check(check_url),
 ]
 
-# Each field's docstring describes it in the JSON Schema too: schema.py turns pydantic's
-# `use_attribute_docstrings` on while it generates the schemas. It is off here because
-# reading the docstrings means reading this module's source again, which cost every
-# check a tenth of a second before the first file was read.
-_CONFIG = ConfigDict(extra="forbid", frozen=True)
+# pydantic's configuration of the classes (a plain dict: pydantic's ConfigDict is one),
+# read by the schemas and the tests' reference validator; validator.py forbids unknown
+# keys too. Each field's docstring describes it in the JSON Schema: schema.py turns
+# pydantic's `use_attribute_docstrings` on while it generates the schemas, and only then,
+# because reading the docstrings means reading this module's source again.
+_CONFIG: dict[str, Any] = {"extra": "forbid", "frozen": True}
 
 
 @dataclass(frozen=True)
@@ -209,14 +210,14 @@ class Located:
     from a case file (`init=False` keeps them out of the constructor and the schema).
     """
 
-    location: SkipJsonSchema[Location] = field(
+    location: Annotated[Location, Internal()] = field(
         default=NOWHERE, init=False, compare=False, repr=False
     )
-    field_locations: SkipJsonSchema[Mapping[str, Location]] = field(
+    field_locations: Annotated[Mapping[str, Location], Internal()] = field(
         default_factory=dict, init=False, compare=False, repr=False
     )
 
-    acknowledged: SkipJsonSchema[frozenset[str]] = field(
+    acknowledged: Annotated[frozenset[str], Internal()] = field(
         default=frozenset(), init=False, compare=False, repr=False
     )
     """The codes a `# provenance: ignore[...]` comment acknowledges for this object: one
@@ -240,7 +241,7 @@ class Verdict(Located):
     "Unproven"."""
     rationale: Text | None = None
     """Why: a few sentences a reader can follow."""
-    rating_value: Annotated[int, Field(ge=1, le=5)] | None = None
+    rating_value: Annotated[int, Constraints(ge=1, le=5)] | None = None
     """The verdict on a 1 (false) to 5 (true) scale, for ClaimReview."""
     reviewed: PublishedField = None
     """When the verdict was reached."""
@@ -282,7 +283,7 @@ class CaseFile(Located):
     __pydantic_config__ = _CONFIG
     title: Text
     """The investigation's title."""
-    claims: Annotated[tuple[Claim, ...], Field(min_length=1)]
+    claims: Annotated[tuple[Claim, ...], Constraints(min_length=1)]
     """The claims under study."""
     summary: Text | None = None
     """A paragraph on what is being checked and why."""
@@ -302,7 +303,7 @@ class Outlet(Located):
     """A short stable id that sources refer to, e.g. `huffpost`."""
     name: Text
     """The outlet's name as readers know it."""
-    domains: tuple[Annotated[str, Field(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$")], ...] = ()
+    domains: tuple[Annotated[str, Constraints(pattern=r"^[a-z0-9.-]+\.[a-z]{2,}$")], ...] = ()
     """Web domains the outlet publishes under, e.g. `huffpost.com`."""
     aliases: tuple[Text, ...] = ()
     """Other names it goes by, e.g. "The Huffington Post"."""
@@ -428,11 +429,14 @@ def _without_id_default(schema: dict[str, Any]) -> None:
     schema["properties"]["id"].pop("default", None)
 
 
+_SOURCE_CONFIG = {**_CONFIG, "json_schema_extra": _without_id_default}
+
+
 @dataclass(frozen=True)
 class Source(Located):
     """One source file: an article, post, dataset or other publication, and what it says."""
 
-    __pydantic_config__ = ConfigDict(**_CONFIG, json_schema_extra=_without_id_default)
+    __pydantic_config__ = _SOURCE_CONFIG
     kind: SourceKind
     """What it is: article, opinion, blog-post, social-post, dataset, dashboard, study,
     broadcast, press-release, official-record or other."""

@@ -5,6 +5,10 @@ Editors that speak the YAML language server read these (through the
 autocomplete as people type. They are generated, never written by hand, so they cannot
 drift from what the loader accepts; `schemas/` in the repository holds a copy that a
 test keeps in step.
+
+pydantic makes them, reading the model's classes and the markers of `constraints.py`
+(each turns itself into pydantic's own annotation). pydantic is imported only when a
+schema is made, so that `provenance check` and the other commands do without it.
 """
 
 from __future__ import annotations
@@ -13,8 +17,6 @@ import contextlib
 import json
 from collections.abc import Iterator
 from typing import Any
-
-from pydantic import ConfigDict, TypeAdapter
 
 from provenance import model
 from provenance.model import CaseFile, OutletsFile, PeopleFile, Source
@@ -32,6 +34,8 @@ _DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 def json_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one kind of case file."""
+    from pydantic import TypeAdapter  # here only: see the module's docstring
+
     with _field_docstrings():
         schema = TypeAdapter(SCHEMA_MODELS[kind]).json_schema()
     return {"$schema": _DRAFT, "$id": f"{kind}.schema.json", **schema}
@@ -46,10 +50,10 @@ def _field_docstrings() -> Iterator[None]:
         for value in vars(model).values()
         if isinstance(value, type) and "__pydantic_config__" in vars(value)
     ]
-    configs: dict[Any, ConfigDict] = {cls: cls.__pydantic_config__ for cls in classes}
+    configs: dict[Any, dict[str, Any]] = {cls: cls.__pydantic_config__ for cls in classes}
     try:
         for cls, config in configs.items():
-            cls.__pydantic_config__ = ConfigDict(**config, use_attribute_docstrings=True)
+            cls.__pydantic_config__ = {**config, "use_attribute_docstrings": True}
         yield
     finally:
         for cls, config in configs.items():

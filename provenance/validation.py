@@ -1,6 +1,7 @@
 """Plain data of one file -> a model object, stamped with where each part was written.
 
-The data is validated against the model with pydantic. When parts of a file are broken,
+The data is validated against the model by `validator` (which reports errors as
+pydantic did, and is tested against it). When parts of a file are broken,
 the rest is still loaded (`_salvage`: the failing keys and list items are left out and
 the remainder validated again), so the cross-file checks can look at what is there.
 Every object then gets its position, the positions of its fields, and the codes its
@@ -13,12 +14,12 @@ from collections.abc import Iterator, Mapping
 from typing import Any, TypeVar
 
 import yaml
-from pydantic import TypeAdapter, ValidationError
 
 from provenance.acknowledge import Directives, acknowledged_codes
 from provenance.diagnostics import Loc, loc_of, problems_from_errors, relevant_errors
 from provenance.model import Located, Location
 from provenance.problems import Problem
+from provenance.validator import validate_data
 from provenance.yamlfile import YamlDocument, mark_location
 
 T = TypeVar("T")
@@ -30,13 +31,11 @@ def validate(
     """The object `data` makes (or as much of it as validates, or None when nothing
     usable is left), and the problems found on the way."""
     assert document.root is not None
-    adapter = _adapter(model)
-    try:
-        loaded = adapter.validate_python(data)
-    except ValidationError as exc:
-        details = relevant_errors([dict(detail) for detail in exc.errors()])
+    loaded, errors = validate_data(model, data)
+    if loaded is None:
+        details = relevant_errors(errors)
         problems = problems_from_errors(details, model, document, default_id)
-        return _salvage(data, details, adapter, document), problems
+        return _salvage(data, details, model, document), problems
     _stamp(loaded, document.root, _Stamping(document.path, document.directives, {}), ())
     return loaded, []
 
@@ -44,7 +43,7 @@ def validate(
 def _salvage(
     data: dict[str, Any],
     details: list[dict[str, Any]],
-    adapter: TypeAdapter[T],
+    model: type[T],
     document: YamlDocument,
 ) -> T | None:
     """What still validates once the failing parts are left out, or None."""
@@ -52,9 +51,8 @@ def _salvage(
     if trimmed is None:
         return None
     salvaged, kept = trimmed
-    try:
-        loaded = adapter.validate_python(salvaged)
-    except ValidationError:
+    loaded, _ = validate_data(model, salvaged)
+    if loaded is None:
         return None
     assert document.root is not None
     _stamp(loaded, document.root, _Stamping(document.path, document.directives, kept), ())
@@ -108,16 +106,6 @@ def _copy_without(
             for index in kept[loc]
         ]
     return value
-
-
-_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
-
-
-def _adapter(model: type[T]) -> TypeAdapter[T]:
-    """One validator per model, built on first use and kept for the process."""
-    if model not in _ADAPTERS:
-        _ADAPTERS[model] = TypeAdapter(model)
-    return _ADAPTERS[model]
 
 
 # --- locations -----------------------------------------------------------------------

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import multiprocessing
-import multiprocessing.connection
-import multiprocessing.forkserver
-import multiprocessing.resource_tracker
 import os
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+# multiprocessing and concurrent.futures are imported where a pool is made: a check of
+# one case runs in this process and needs neither (they cost it a tenth of its time).
+if TYPE_CHECKING:
+    from concurrent.futures import Executor, Future, ProcessPoolExecutor
 
 
 def worker_count(jobs: int | None, tasks: int) -> int:
@@ -39,6 +39,10 @@ def process_pool(workers: int, preload: str = "provenance.checks") -> ProcessPoo
     workers it forks inherit that; this process stops the pool (`cancelled_on_error`).
     Submit tasks inside `interrupts_deferred`: submitting starts the workers.
     """
+    import multiprocessing.forkserver
+    import multiprocessing.resource_tracker
+    from concurrent.futures import ProcessPoolExecutor
+
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload([preload])
     # Started first: it unblocks SIGINT on its way out, and the server starts it anyway.
@@ -59,6 +63,8 @@ def results_as_completed(
     """`function(*task)` for each task, run on `pool` and yielded as each finishes, with at
     most `ahead` tasks submitted and not yet taken: a caller slower than the pool (a build
     waiting for Graphviz) then holds a few results at a time, not all of them."""
+    from concurrent.futures import FIRST_COMPLETED, wait
+
     waiting = iter(tasks)
     running: set[Future[T]] = set()
 
@@ -89,7 +95,7 @@ def interrupts_deferred() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
-PoolT = TypeVar("PoolT", bound=Executor)
+PoolT = TypeVar("PoolT", bound="Executor")
 
 
 @contextlib.contextmanager
@@ -120,6 +126,8 @@ def exit_with_parent() -> None:
     when it can, but a parent killed outright (SIGKILL, the out-of-memory killer)
     cannot, and its workers, with the forkserver and resource tracker they hold open,
     would wait for work forever."""
+    import multiprocessing.connection
+
     block_interrupts()
     parent = multiprocessing.parent_process()
     if parent is None:

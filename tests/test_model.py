@@ -8,12 +8,13 @@ from typing import Any
 
 import pytest
 from pydantic import TypeAdapter, ValidationError
-from pydantic_core import PydanticCustomError
 
+from provenance.constraints import InvalidValue
 from provenance.model import (
     ID_MAX_LENGTH,
     ID_PATTERN,
     Certainty,
+    Claim,
     Identifier,
     Precision,
     PublicationDate,
@@ -22,6 +23,7 @@ from provenance.model import (
     check_url,
     parse_publication_date,
 )
+from provenance.validator import validate_data
 
 END_OF_DAY = timedelta(days=1, microseconds=-1)
 
@@ -120,13 +122,13 @@ def test_nothing_stays_nothing() -> None:
     ],
 )
 def test_invalid_publication_dates(value: Any, message: str) -> None:
-    with pytest.raises(PydanticCustomError, match=re.escape(message)) as caught:
+    with pytest.raises(InvalidValue, match=re.escape(message)) as caught:
         parse_publication_date(value)
     assert caught.value.type == "invalid-date"
 
 
 def test_invalid_date_message_shows_the_formats_that_work() -> None:
-    with pytest.raises(PydanticCustomError) as caught:
+    with pytest.raises(InvalidValue) as caught:
         parse_publication_date("2018-13")
     assert str(caught.value) == (
         "'2018-13' is not a valid date: month must be in 1..12; write 2018-07-09, 2018-07, "
@@ -136,7 +138,7 @@ def test_invalid_date_message_shows_the_formats_that_work() -> None:
 
 @pytest.mark.parametrize("value", ["2018-00", "2018-07-00", "2018-00-05", "9999", "0000"])
 def test_month_or_day_zero_is_invalid(value: str) -> None:
-    with pytest.raises(PydanticCustomError):
+    with pytest.raises(InvalidValue):
         parse_publication_date(value)
 
 
@@ -210,7 +212,12 @@ def test_certainty_ranks_from_weakest_to_strongest() -> None:
 
 # --- ids -----------------------------------------------------------------------------
 
-IDS = TypeAdapter(Identifier)
+IDS = TypeAdapter(Identifier)  # pydantic, the reference the loader's validator follows
+
+
+def loader_reads_id(value: str) -> bool:
+    loaded, _ = validate_data(Claim, {"id": value, "statement": "s"})
+    return loaded is not None and loaded.id == value
 
 
 @pytest.mark.parametrize(
@@ -220,6 +227,7 @@ IDS = TypeAdapter(Identifier)
 def test_valid_ids(value: str) -> None:
     assert re.fullmatch(ID_PATTERN, value)
     assert IDS.validate_python(value) == value
+    assert loader_reads_id(value)
 
 
 @pytest.mark.parametrize(
@@ -246,6 +254,7 @@ def test_valid_ids(value: str) -> None:
 def test_invalid_ids(value: str) -> None:
     with pytest.raises(ValidationError):
         IDS.validate_python(value)
+    assert not loader_reads_id(value)
 
 
 def test_certainty_compares_by_strength_not_alphabet() -> None:
@@ -279,6 +288,6 @@ def test_web_addresses_whose_host_can_be_read_are_kept(url: str) -> None:
     ],
 )
 def test_web_addresses_whose_host_cannot_be_read_are_invalid_urls(url: str, reason: str) -> None:
-    with pytest.raises(PydanticCustomError, match=re.escape(reason)) as caught:
+    with pytest.raises(InvalidValue, match=re.escape(reason)) as caught:
         check_url(url)
     assert caught.value.type == "invalid-url"

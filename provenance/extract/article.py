@@ -16,8 +16,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from pydantic_core import PydanticCustomError
-
+from provenance.constraints import InvalidValue
 from provenance.extract.addresses import web_address
 from provenance.model import parse_publication_date
 
@@ -220,7 +219,7 @@ def normalise_date(value: object) -> str | None:
     text = value.strip()
     try:
         parse_publication_date(text)
-    except PydanticCustomError:
+    except InvalidValue:
         return written_date(text)
     return text
 
