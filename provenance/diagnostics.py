@@ -24,7 +24,7 @@ import yaml
 from provenance.codes import Code
 from provenance.ids import id_mistake
 from provenance.model import ID_PATTERN, Location
-from provenance.problems import Problem, did_you_mean, problem
+from provenance.problems import Problem, closest, did_you_mean, problem
 from provenance.yamlfile import YamlDocument, mark_location
 
 Loc = tuple[str | int, ...]
@@ -101,8 +101,34 @@ def problems_from_errors(
     """The Problems for a file's validation errors, echoes of refused values left out."""
     assert document.root is not None
     index = NodeIndex(document.root)
-    found = (problem_from_error(detail, model, document, index, default_id) for detail in details)
+    details = list(details)
+    misspelt = _misspelt_fields(details, model)
+    found = (
+        problem_from_error(detail, model, document, index, default_id)
+        for detail in details
+        if not (detail["type"] in _MISSING and loc_of(detail) in misspelt)
+    )
     return [item for item in found if item is not None]
+
+
+def _misspelt_fields(details: list[Mapping[str, Any]], model: type) -> set[Loc]:
+    """The required fields that are missing only because they were misspelt: an unknown
+    key beside them is a likely typo of their name. One slip is one problem: the unknown
+    key's message names the field it meant, so "missing required field" would only
+    repeat it."""
+    missing = {loc_of(detail) for detail in details if detail["type"] in _MISSING}
+    if not missing:
+        return set()
+    explained: set[Loc] = set()
+    for detail in details:
+        if detail["type"] not in _UNKNOWN_KEY:
+            continue
+        loc = loc_of(detail)
+        allowed = field_names(model, tuple(step for step in loc[:-1] if isinstance(step, str)))
+        meant = closest(str(loc[-1]), allowed)
+        if meant is not None and (*loc[:-1], meant) in missing:
+            explained.add((*loc[:-1], meant))
+    return explained
 
 
 def problem_from_error(

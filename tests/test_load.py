@@ -264,6 +264,33 @@ def test_unknown_field_in_a_nested_object_suggests_from_that_object(
     ]
 
 
+@pytest.mark.parametrize(
+    ("content", "found"),
+    [
+        # One slip, one problem: the unknown key's message names the field it meant.
+        ("knd: article\n", ["unknown-field"]),
+        # A key that is no slip of the missing field leaves both to say.
+        ("type: article\n", ["missing-field", "unknown-field"]),
+        # Two slips of one field: the field is still meant, once.
+        ("knd: article\nkidn: article\n", ["unknown-field", "unknown-field"]),
+    ],
+)
+def test_a_misspelt_required_field_is_one_problem(
+    make_case: MakeCase, content: str, found: list[str]
+) -> None:
+    folder = make_case({"sources/echo.yaml": content})
+    assert sorted(codes(load_case(folder).problems)) == found
+
+
+def test_a_misspelt_required_field_of_a_nested_object_is_one_problem(
+    make_case: MakeCase,
+) -> None:
+    folder = make_case({"case.yaml": CASE_WITH_A_VERDICT.replace("rating:", "ratin:")})
+    lines = relative_lines(load_case(folder).problems, folder)
+    assert len(lines) == 1, lines
+    assert "unknown field 'ratin' (did you mean 'rating'?)" in lines[0]
+
+
 def test_a_refused_value_is_reported_once(make_case: MakeCase) -> None:
     # The tag makes the value empty; 'kind' is then missing, but that only echoes the tag.
     folder = make_case({"sources/origin.yaml": "kind: !!python/name:os.system ''\n"})
