@@ -58,6 +58,13 @@ if os.environ.get("PROVENANCE_WITHOUT_GRAPHVIZ") == "1":
 needs_graphviz = pytest.mark.graphviz
 
 
+def environment_without_coverage() -> dict[str, str]:
+    """This process's environment, minus what makes `make coverage` measure the Python
+    processes a test starts: for a process that must be seen as a user runs it (coverage
+    imports multiprocessing, say), or that runs as a user who cannot write the data."""
+    return {name: value for name, value in os.environ.items() if not name.startswith("COVERAGE")}
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     if shutil.which("dot") is not None or REQUIRE_GRAPHVIZ:
         return

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CLEAN_CASE, TESTS, relative_lines, write_files
+from conftest import CLEAN_CASE, TESTS, environment_without_coverage, relative_lines, write_files
 from invariants import assert_problems_point_inside
 from test_checks import expected_lines
 
@@ -335,6 +335,8 @@ def test_folders_without_permission_are_problems_not_tracebacks() -> None:
             capture_output=True,
             text=True,
             check=False,
+            # The other user cannot write coverage's data under `make coverage`.
+            env=environment_without_coverage(),
         )
     finally:
         for path in (
